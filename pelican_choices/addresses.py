@@ -1,0 +1,85 @@
+"""Telling what a choice URL is: a site path, an intrasite link or an outside address."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from pelican_choices.problems import Rejection
+
+OUTSIDE_SCHEMES = ("http", "https", "mailto")
+INTRASITE_KINDS = ("filename", "static", "attach", "index", "category", "tag", "author")
+SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class Address:
+    """A choice URL taken apart.
+
+    ``kind`` is ``"outside"`` (``link`` is the address to print), ``"site"``
+    (``path`` is relative to the site root) or ``"intrasite"`` (``what`` is
+    ``filename``, ``static``, ``category``...). ``suffix`` keeps the query and
+    fragment, to add to the target's URL.
+    """
+
+    kind: str
+    link: str = ""
+    what: str = ""
+    path: str = ""
+    suffix: str = ""
+
+
+def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Rejection:
+    """Classify a stripped, non-empty choice URL."""
+    intrasite = intrasite_link.match(value)
+    if intrasite is not None:
+        what = intrasite.group("what")
+        if what not in INTRASITE_KINDS:
+            return Rejection(
+                "uses the unknown link type %s; Pelican knows %s",
+                (intrasite.group(0), ", ".join(f"{{{kind}}}" for kind in INTRASITE_KINDS)),
+            )
+        path, suffix = _split_suffix(value[intrasite.end() :])
+        return Address("intrasite", what=what, path=path, suffix=suffix)
+
+    scheme = _scheme(value)
+    if scheme is None:
+        if value.startswith("//"):
+            return _outside(value, "https")
+        path, suffix = _split_suffix(value)
+        return Address("site", path=path, suffix=suffix)
+    if scheme not in OUTSIDE_SCHEMES:
+        return Rejection(
+            "uses the %s: scheme; only http, https, mailto and paths of this site are allowed",
+            (scheme,),
+        )
+    return _outside(value, scheme)
+
+
+def _scheme(value: str) -> str | None:
+    """The scheme a browser would see, even behind entities, spaces or controls."""
+    probe = IGNORED_BY_BROWSERS.sub("", html.unescape(value))
+    match = SCHEME.match(probe)
+    return match.group(1).lower() if match else None
+
+
+def _outside(value: str, scheme: str) -> Address | Rejection:
+    written = SCHEME.match(value)
+    if not value.startswith("//") and (written is None or written.group(1).lower() != scheme):
+        return Rejection("hides its scheme behind entities, spaces or control characters")
+    link = value.replace(" ", "%20")
+    if scheme == "mailto":
+        if not link.partition(":")[2]:
+            return Rejection("has no address after mailto:")
+    elif not urlsplit(link).netloc:
+        return Rejection("has no host name")
+    return Address("outside", link=link)
+
+
+def _split_suffix(value: str) -> tuple[str, str]:
+    """Split ``path?query#fragment`` into the path and the rest."""
+    cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
+    return value[:cut], value[cut:]

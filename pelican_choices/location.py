@@ -1,0 +1,18 @@
+"""Where the bundled theme lives, in a wheel and in a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def theme_path() -> str:
+    """The bundled theme's folder: package data in a wheel, ``theme/`` in a checkout."""
+    for candidate in (PACKAGE_DIR / "theme", PACKAGE_DIR.parent / "theme"):
+        if (candidate / "templates").is_dir():
+            return str(candidate)
+    raise FileNotFoundError(f"the pelican-choices theme is missing beside {PACKAGE_DIR}")
+
+
+THEME_PATH = theme_path()

@@ -1,0 +1,62 @@
+"""The Pelican signal handlers: where the plugin hooks into a build."""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+
+from pelican import signals
+from pelican.generators import Generator
+
+from pelican_choices.addresses import Address, parse_address
+from pelican_choices.choices import ChoiceBuilder
+from pelican_choices.icons import IconLibrary
+from pelican_choices.problems import Reporter
+from pelican_choices.reading_order import link_neighbours, reading_order
+from pelican_choices.settings import ChoicesSettings
+from pelican_choices.slots import SLOT_KEY
+from pelican_choices.targets import SiteIndex, all_contents, source_path
+
+
+def register() -> None:
+    """Connect the plugin to Pelican's signals."""
+    signals.article_generator_finalized.connect(add_static_links)
+    signals.page_generator_finalized.connect(add_static_links)
+    signals.all_generators_finalized.connect(build_navigation)
+
+
+def add_static_links(generator: Generator) -> None:
+    """Ask Pelican to copy the files that choices link with ``{static}`` or ``{attach}``.
+
+    This runs before the static generator looks for files, as Pelican does
+    for links inside content.
+    """
+    intrasite_link = re.compile(generator.settings["INTRASITE_LINK_REGEX"])
+    static_links = generator.context["static_links"]
+    for content in all_contents([generator]):
+        for key, value in content.metadata.items():
+            if not (isinstance(value, str) and key.endswith("url") and SLOT_KEY.fullmatch(key)):
+                continue
+            address = parse_address(value.strip(), intrasite_link)
+            if isinstance(address, Address) and address.what in ("static", "attach"):
+                static_links.add(source_path(content, address.path).replace("%20", " "))
+
+
+def build_navigation(generators: list[Generator]) -> None:
+    """Build every content's choices and the reading order, once all content is read."""
+    context = generators[0].context
+    settings = ChoicesSettings.from_pelican(generators[0].settings)
+    reporter = Reporter(settings.on_broken)
+    site = SiteIndex(generators)
+    builder = ChoiceBuilder(site, IconLibrary(), settings, reporter)
+    for content in site.contents:
+        content.choices = builder.build(content)
+
+    published = chain(context.get("pages", ()), context.get("articles", ()))
+    order = reading_order(published, settings.sort_key, reporter)
+    link_neighbours(order, site.contents)
+    context["reading_order"] = order
+    if not settings.page_order_by_site and "pages" in context:
+        position = {id(content): index for index, content in enumerate(order)}
+        context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
+    reporter.finish()

@@ -1,0 +1,96 @@
+"""Problems found in choice metadata, and how they reach the author."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+MAX_QUOTED_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one metadata field of one source file.
+
+    ``template`` is the constant end of the message (a ``%``-style format for
+    ``args``), so Pelican's ``LOG_FILTER`` can match it. ``broken`` marks a
+    choice that was dropped, which ``CHOICES_ON_BROKEN`` governs.
+    """
+
+    source: str
+    key: str
+    value: str
+    template: str
+    args: tuple[object, ...] = ()
+    broken: bool = False
+
+    @property
+    def reason(self) -> str:
+        """The end of the message, with its arguments filled in."""
+        return self.template % self.args if self.args else self.template
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.key} {quote(self.value)} {self.reason}"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a value cannot be used: the end of a message and its arguments."""
+
+    template: str
+    args: tuple[object, ...] = ()
+
+
+class BrokenChoicesError(Exception):
+    """Raised at the end of reading when ``CHOICES_ON_BROKEN = "error"``."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        noun = "choice" if count == 1 else "choices"
+        super().__init__(f"{count} broken {noun} (CHOICES_ON_BROKEN = 'error'):\n{lines}")
+
+
+class Reporter:
+    """Collects the problems of one build and logs them as the settings ask."""
+
+    def __init__(self, on_broken: str) -> None:
+        self.on_broken = on_broken
+        self.problems: list[Problem] = []
+
+    def report(self, problem: Problem) -> None:
+        """Record ``problem`` and log it now unless it waits for the summary."""
+        self.problems.append(problem)
+        level = logging.WARNING
+        if problem.broken and self.on_broken == "ignore":
+            level = logging.DEBUG
+        elif problem.broken and self.on_broken == "error":
+            return
+        logger.log(
+            level,
+            "%s: %s %s " + problem.template,
+            problem.source,
+            problem.key,
+            quote(problem.value),
+            *problem.args,
+        )
+
+    @property
+    def broken(self) -> list[Problem]:
+        """The problems that cost a choice."""
+        return [problem for problem in self.problems if problem.broken]
+
+    def finish(self) -> None:
+        """Fail the build with one message if broken choices are errors."""
+        if self.on_broken == "error" and self.broken:
+            raise BrokenChoicesError(self.broken)
+
+
+def quote(value: str) -> str:
+    """Quote a metadata value for a message, escaping control characters."""
+    if len(value) > MAX_QUOTED_LENGTH:
+        value = value[: MAX_QUOTED_LENGTH - 1] + "\u2026"
+    return repr(value)

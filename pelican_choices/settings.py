@@ -1,0 +1,73 @@
+"""The plugin's settings: defaults in one place, read once per build."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pelican.settings import DEFAULT_CONFIG
+
+logger = logging.getLogger(__name__)
+
+ON_BROKEN_MODES = ("ignore", "warn", "error")
+
+DEFAULTS: dict[str, Any] = {
+    "CHOICES_ON_BROKEN": "warn",
+    "CHOICES_SORT_KEY": "sort-order",
+    "CHOICES_DEFAULT_ICON": "fa-arrow-right",
+}
+
+
+@dataclass(frozen=True)
+class ChoicesSettings:
+    """The plugin's view of the site settings, with defaults filled in."""
+
+    on_broken: str = DEFAULTS["CHOICES_ON_BROKEN"]
+    sort_key: str = DEFAULTS["CHOICES_SORT_KEY"]
+    default_icon: str | None = DEFAULTS["CHOICES_DEFAULT_ICON"]
+    page_order_by_site: bool = False
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> ChoicesSettings:
+        """Read and check the ``CHOICES_*`` settings, never changing ``settings``."""
+        merged = dict(DEFAULTS)
+        merged.update({key: settings[key] for key in DEFAULTS if key in settings})
+
+        on_broken = merged["CHOICES_ON_BROKEN"]
+        if not isinstance(on_broken, str) or on_broken.lower() not in ON_BROKEN_MODES:
+            _reject("CHOICES_ON_BROKEN", on_broken, "one of 'ignore', 'warn', 'error'")
+            on_broken = DEFAULTS["CHOICES_ON_BROKEN"]
+
+        sort_key = merged["CHOICES_SORT_KEY"]
+        if not isinstance(sort_key, str) or not sort_key.strip():
+            _reject("CHOICES_SORT_KEY", sort_key, "a metadata key such as 'sort-order'")
+            sort_key = DEFAULTS["CHOICES_SORT_KEY"]
+
+        default_icon = merged["CHOICES_DEFAULT_ICON"]
+        if default_icon is not None and not isinstance(default_icon, str):
+            _reject("CHOICES_DEFAULT_ICON", default_icon, "an icon name or None")
+            default_icon = DEFAULTS["CHOICES_DEFAULT_ICON"]
+
+        return cls(
+            on_broken=on_broken.lower(),
+            sort_key=sort_key.strip().lower(),
+            default_icon=(default_icon or "").strip() or None,
+            page_order_by_site=_site_orders_pages(settings),
+        )
+
+
+def _site_orders_pages(settings: Mapping[str, Any]) -> bool:
+    """True when the site chose its own ``PAGE_ORDER_BY``."""
+    return settings.get("PAGE_ORDER_BY") != DEFAULT_CONFIG["PAGE_ORDER_BY"]
+
+
+def _reject(name: str, value: object, expected: str) -> None:
+    logger.warning(
+        "pelicanconf: %s = %r is not valid (expected %s); using the default %r",
+        name,
+        value,
+        expected,
+        DEFAULTS[name],
+    )

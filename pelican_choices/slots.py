@@ -1,0 +1,112 @@
+"""Reading the ``choiceNurl`` / ``choiceNicon`` / ``choiceNtext`` metadata slots."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pelican_choices.problems import Problem, Reporter
+
+FIELDS = ("url", "icon", "text")
+SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
+LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
+TARGET_DEFAULT_KEYS = ("choiceicon", "choicetext")
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The raw, stripped values of one numbered choice, with the keys they came from."""
+
+    number: int
+    url: str = ""
+    icon: str = ""
+    text: str = ""
+    url_key: str = ""
+    icon_key: str = ""
+    text_key: str = ""
+
+    def key(self, field: str) -> str:
+        """The metadata key of ``field``, as the author wrote it or as it would be."""
+        return getattr(self, f"{field}_key") or f"choice{self.number}{field}"
+
+
+def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) -> list[Slot]:
+    """Return the non-blank choice slots of ``metadata`` in number order."""
+    values: dict[int, dict[str, str]] = {}
+    keys: dict[int, dict[str, str]] = {}
+    for key in sorted(metadata):
+        match = SLOT_KEY.fullmatch(key)
+        if match is None or int(match.group(1)) == 0:
+            if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
+                reporter.report(
+                    Problem(
+                        source,
+                        key,
+                        metadata_text(metadata[key], key, source, reporter),
+                        "is not read: choice keys are choiceNurl, choiceNicon and "
+                        "choiceNtext, numbered from 1",
+                    )
+                )
+            continue
+        digits, field = match.groups()
+        number = int(digits)
+        earlier = keys.setdefault(number, {}).get(field)
+        if earlier is not None:
+            canonical = f"choice{number}{field}"
+            ignored, kept = (earlier, key) if key == canonical else (key, earlier)
+            reporter.report(
+                Problem(
+                    source,
+                    ignored,
+                    metadata_text(metadata[ignored], ignored, source, reporter),
+                    "repeats %s and is not read",
+                    (kept,),
+                )
+            )
+            if key != canonical:
+                continue
+        keys[number][field] = key
+        values.setdefault(number, {})[field] = metadata_text(metadata[key], key, source, reporter)
+
+    slots = []
+    for number in sorted(values):
+        fields = values[number]
+        if not any(fields.values()):
+            continue
+        slots.append(
+            Slot(
+                number,
+                **fields,
+                **{f"{field}_key": key for field, key in keys[number].items()},
+            )
+        )
+    return slots
+
+
+def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> str:
+    """Turn a metadata value into one clean line of text.
+
+    Markdown gives a list when a key is repeated or continued on several
+    lines: the lines of a text are joined, and for a URL or icon the first
+    value is kept. Control characters are removed, and reported.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        parts = [str(part).strip() for part in value if str(part).strip()]
+        if key.endswith("text") or len(set(parts)) <= 1:
+            value = " ".join(parts)
+        else:
+            reporter.report(
+                Problem(
+                    source, key, parts[0], "is given %d times; the first is used", (len(parts),)
+                )
+            )
+            value = parts[0]
+    text = " ".join(str(value).split())
+    cleaned = CONTROL_CHARACTERS.sub("", text)
+    if cleaned != text:
+        reporter.report(Problem(source, key, text, "contains control characters; they are removed"))
+    return cleaned

@@ -1,0 +1,204 @@
+"""Everything a build writes that a choice can lead to, and finding it."""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any
+from urllib.parse import unquote
+
+from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
+from pelican.urlwrappers import Author, Category, Tag, URLWrapper
+
+from pelican_choices.addresses import Address
+from pelican_choices.problems import Rejection
+
+ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+PAGE_LISTS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
+TAXONOMIES = {
+    "category": (Category, "categories"),
+    "tag": (Tag, "tags"),
+    "author": (Author, "authors"),
+}
+FEEDS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
+DIRECT_TEMPLATE_TITLES = {
+    "archives": "Archives",
+    "authors": "Authors",
+    "categories": "Categories",
+    "tags": "Tags",
+}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A file the build writes from a template or a feed rather than from content."""
+
+    name: str
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Where a choice leads: the target, and the link relative to the site root."""
+
+    target: Any
+    link: str
+
+
+Target = Content | URLWrapper | SitePage
+
+
+class SiteIndex:
+    """The targets of one build, found from its generators."""
+
+    def __init__(self, generators: list[Generator]) -> None:
+        self.settings: Mapping[str, Any] = generators[0].settings
+        self.context: dict[str, Any] = generators[0].context
+        self.contents: list[Content] = list(all_contents(generators))
+        articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+        self._taxonomies: dict[str, dict[str, URLWrapper]] = {
+            plural: {wrapper.slug: wrapper for wrapper, _ in getattr(articles, plural, ())}
+            for _, plural in TAXONOMIES.values()
+        }
+        self._by_url: dict[str, Target] = {}
+        for target in chain(
+            self.contents,
+            self.context.get("staticfiles", ()),
+            self._site_pages(articles),
+            *(self._taxonomies[kind].values() for kind in self._taxonomies),
+        ):
+            self._by_url.setdefault(url_key(target.url), target)
+
+    def resolve(self, content: Content, address: Address) -> Resolved | Rejection:
+        """Find what ``address``, written in ``content``, leads to."""
+        if address.kind == "site":
+            if address.path == "" and address.suffix.startswith("#"):
+                target = content
+            else:
+                target = self._by_url.get(url_key(address.path))
+            if target is None:
+                return Rejection("leads to no page of this site")
+        elif address.what in ("filename", "static", "attach"):
+            target = self._linked_file(content, address)
+            if target is None:
+                return Rejection("names no source file of this site")
+            if address.what == "attach":
+                target.attach_to(content)
+        elif address.what == "index":
+            target = self._by_url.get(url_key(self.settings.get("INDEX_SAVE_AS", "")))
+            if target is None:
+                return Rejection("leads to no index page: 'index' is not in DIRECT_TEMPLATES")
+        else:
+            target = self._taxonomy(address)
+            if target is None:
+                return Rejection("names no %s of this site", (address.what,))
+        target = translation_for(target, content)
+        return Resolved(target, target.url + address.suffix)
+
+    def _linked_file(self, content: Content, address: Address) -> Content | None:
+        """Find a ``{filename}`` or ``{static}`` file with Pelican's own rules."""
+        order = ("generated_content", "static_content")
+        if address.what != "filename":
+            order = order[::-1]
+        spellings = (address.path, unquote(address.path), html.unescape(address.path))
+        for spelling in dict.fromkeys(spellings):
+            path = source_path(content, spelling)
+            for key in order:
+                found = self.context.get(key, {}).get(path)
+                if found is not None:
+                    return found
+        return None
+
+    def _taxonomy(self, address: Address) -> URLWrapper | None:
+        wrapper, plural = TAXONOMIES[address.what]
+        wanted = wrapper(unquote(address.path), self.settings)
+        return self._taxonomies[plural].get(wanted.slug)
+
+    def _site_pages(self, articles: ArticlesGenerator | None) -> Iterator[SitePage]:
+        settings = self.settings
+        for name in settings.get("DIRECT_TEMPLATES", ()):
+            save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+            if save_as:
+                title = settings.get("SITENAME", "") if name == "index" else None
+                yield SitePage(
+                    name,
+                    settings.get(f"{name.upper()}_URL", f"{name}.html"),
+                    title or DIRECT_TEMPLATE_TITLES.get(name, name.replace("_", " ").title()),
+                )
+        for source, destination in (settings.get("TEMPLATE_PAGES") or {}).items():
+            title = os.path.splitext(os.path.basename(destination))[0].replace("-", " ")
+            yield SitePage(source, destination, title.capitalize())
+        for granularity, archives in (getattr(articles, "period_archives", None) or {}).items():
+            for archive in archives:
+                period = " ".join(str(part) for part in reversed(archive["period"]))
+                yield SitePage(f"{granularity} archive", archive["url"], period)
+        for feed in FEEDS:
+            if settings.get(feed):
+                yield SitePage(feed, settings[feed], f"{settings.get('SITENAME', '')} feed")
+
+
+def all_contents(generators: list[Generator]) -> Iterator[Content]:
+    """Every article and page of the build, in every state and language."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            names = ARTICLE_LISTS
+        elif isinstance(generator, PagesGenerator):
+            names = PAGE_LISTS
+        else:
+            continue
+        for name in names:
+            yield from getattr(generator, name, ())
+
+
+def translation_for(target: Any, content: Content) -> Any:
+    """The target's translation in the language of ``content``, if it has one."""
+    lang = getattr(content, "lang", None)
+    if lang is None or getattr(target, "lang", lang) == lang:
+        return target
+    for translation in getattr(target, "translations", ()):
+        if translation.lang == lang:
+            return translation
+    return target
+
+
+def source_path(content: Content, path: str) -> str:
+    """A linked path as Pelican reads it: from PATH when it starts with ``/``."""
+    if path.startswith("/"):
+        return path[1:]
+    return content.get_relative_source_path(os.path.join(content.relative_dir, path))
+
+
+def target_title(target: Any) -> str:
+    """What a choice leading to ``target`` says when it says nothing itself."""
+    if isinstance(target, URLWrapper):
+        return target.name
+    return str(getattr(target, "title", "") or "")
+
+
+def url_key(url: str) -> str:
+    """A site URL reduced so that ``/a/``, ``a/index.html`` and ``a`` are the same."""
+    path = unquote(url).lstrip("/")
+    path = posixpath.normpath("/" + path)[1:] if path else ""
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return path.rstrip("/")
