@@ -77,7 +77,7 @@ class SiteIndex:
         self.contents: list[Content] = list(all_contents(generators))
         articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
         self._taxonomies: dict[str, dict[str, URLWrapper]] = {
-            plural: {wrapper.slug: wrapper for wrapper, _ in getattr(articles, plural, ())}
+            plural: {wrapper.slug: wrapper for wrapper in _wrappers(getattr(articles, plural, ()))}
             for _, plural in TAXONOMIES.values()
         }
         self._by_url: dict[str, Target] = {}
@@ -168,6 +168,13 @@ def all_contents(generators: list[Generator]) -> Iterator[Content]:
             continue
         for name in names:
             yield from getattr(generator, name, ())
+
+
+def _wrappers(taxonomy: Any) -> list[URLWrapper]:
+    """The categories, tags or authors of a generator, held as a dict or as pairs."""
+    if hasattr(taxonomy, "keys"):
+        return list(taxonomy.keys())
+    return [wrapper for wrapper, _ in taxonomy]
 
 
 def translation_for(target: Any, content: Content) -> Any:

@@ -1,0 +1,154 @@
+"""Fixtures that build real Pelican sites into temporary folders."""
+
+from __future__ import annotations
+
+import logging
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pelican import Pelican
+from pelican.log import LimitFilter
+from pelican.settings import read_settings
+
+PROBE_THEME = Path(__file__).parent / "probe_theme"
+
+QUIET_SETTINGS: dict[str, Any] = {
+    "SITEURL": "",
+    "TIMEZONE": "UTC",
+    "DEFAULT_LANG": "en",
+    "FEED_ALL_ATOM": None,
+    "CATEGORY_FEED_ATOM": None,
+    "TRANSLATION_FEED_ATOM": None,
+    "AUTHOR_FEED_ATOM": None,
+    "AUTHOR_FEED_RSS": None,
+    "PLUGINS": ["pelican_choices"],
+}
+
+
+SPELLINGS = {"sort_order": "sort-order"}
+
+
+def markdown(title: str, body: str = "Some text.", **metadata: str) -> str:
+    """A Markdown source file; ``sort_order`` becomes the ``sort-order`` key."""
+    lines = [f"title: {title}"]
+    lines += [f"{SPELLINGS.get(key, key)}: {value}" for key, value in metadata.items()]
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+class _ElementCollector(HTMLParser):
+    """Collects the attributes of the elements matching a tag and class."""
+
+    def __init__(self, tag: str, parent_class: str) -> None:
+        super().__init__()
+        self.tag, self.parent_class = tag, parent_class
+        self.depth = 0
+        self.found: list[dict[str, str]] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if self.parent_class in attributes.get("class", "").split():
+            self.depth += 1
+        elif self.depth and tag == self.tag:
+            self.found.append(attributes)
+            self.texts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "ol" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and self.texts:
+            self.texts[-1] += data
+
+
+@dataclass
+class Build:
+    """A finished build: its output folder and what it logged."""
+
+    output: Path
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+    def html(self, path: str) -> str:
+        return (self.output / path).read_text(encoding="utf-8")
+
+    def choices(self, path: str) -> list[dict[str, str]]:
+        """The choices the probe theme printed on a page, one dict each."""
+        collector = _ElementCollector("li", "choices")
+        collector.feed(self.html(path))
+        return collector.found
+
+    def listing(self, path: str, name: str) -> list[str]:
+        """The URLs of a list the probe theme printed (``reading-order``, ``pages``)."""
+        collector = _ElementCollector("li", name)
+        collector.feed(self.html(path))
+        return [item["data-url"] for item in collector.found]
+
+    def neighbours(self, path: str) -> tuple[str, str]:
+        """The previous and next URLs in the reading order that a page printed."""
+        found = re.search(r'class="neighbours" data-prev="([^"]*)" data-next="([^"]*)"', self.html(path))
+        return found.group(1), found.group(2)
+
+    @property
+    def messages(self) -> list[str]:
+        """The plugin's warnings and errors, as the author would read them."""
+        return [
+            record.getMessage()
+            for record in self.records
+            if record.name.startswith("pelican_choices") and record.levelno >= logging.WARNING
+        ]
+
+
+SiteFactory = Callable[..., Build]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pelican_log_filter() -> None:
+    """Pelican drops a message it has already shown in this process; tests need each one."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def pelican_settings(root: Path, **overrides: Any) -> dict[str, Any]:
+    """Settings for a site whose content is in ``root/content``."""
+    settings = dict(QUIET_SETTINGS)
+    settings.update(
+        PATH=str(root / "content"),
+        OUTPUT_PATH=str(root / "output"),
+        CACHE_PATH=str(root / "cache"),
+        THEME=str(PROBE_THEME),
+    )
+    settings.update(overrides)
+    return read_settings(override=settings)
+
+
+@pytest.fixture
+def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> SiteFactory:
+    """Build a site from ``{path: text}`` files under ``content/`` with Pelican itself."""
+    counter = iter(range(1000))
+
+    def build(files: dict[str, str | bytes], **overrides: Any) -> Build:
+        root = tmp_path / f"site{next(counter)}"
+        write_files(root / "content", files)
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="pelican_choices"):
+            Pelican(pelican_settings(root, **overrides)).run()
+        return Build(root / "output", list(caplog.records))
+
+    return build

@@ -1,0 +1,148 @@
+"""Every way an author can write choice slots, in Markdown and reStructuredText."""
+
+from __future__ import annotations
+
+from conftest import markdown
+
+PAGE = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
+
+
+def targets(*slugs: str) -> dict[str, str]:
+    return {f"pages/{slug}.md": markdown(slug.title(), slug=slug) for slug in slugs}
+
+
+def test_four_slots_become_choices_in_number_order(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": markdown(
+                "Guide",
+                choice2url="/flask.html",
+                choice2text="Flask next.",
+                choice2icon="fa-flask",
+                choice1url="/django.html",
+                choice1icon="fa-terminal fa-inverse",
+                choice1text="Tell me more about Django.",
+            ),
+            **targets("django", "flask"),
+        },
+        **PAGE,
+    )
+
+    choices = build.choices("guide.html")
+
+    assert [c["data-number"] for c in choices] == ["1", "2"]
+    assert [c["data-url"] for c in choices] == ["/django.html", "/flask.html"]
+    assert [c["data-text"] for c in choices] == ["Tell me more about Django.", "Flask next."]
+    assert [c["data-icon"] for c in choices] == ["fa-solid-terminal", "fa-solid-flask"]
+    assert choices[0]["data-classes"] == "fa-inverse"
+    assert build.messages == []
+
+
+def test_numbers_beyond_four_and_gaps_are_kept(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": markdown(
+                "Guide",
+                choice1url="/a.html",
+                choice2url="/b.html",
+                choice6url="/c.html",
+                choice12url="/d.html",
+            ),
+            **targets("a", "b", "c", "d"),
+        },
+        **PAGE,
+    )
+
+    choices = build.choices("guide.html")
+
+    assert [c["data-number"] for c in choices] == ["1", "2", "6", "12"]
+    assert [c["data-text"] for c in choices] == ["A", "B", "C", "D"]
+    assert build.messages == []
+
+
+def test_blank_slots_are_skipped_silently(build_site):
+    source = "title: Guide\nchoice1url: /a.html\nchoice4url:\nchoice4icon:\nchoice4text:\n\nText.\n"
+    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+
+    assert [c["data-number"] for c in build.choices("guide.html")] == ["1"]
+    assert build.messages == []
+
+
+def test_page_without_choices_has_an_empty_tuple(build_site):
+    build = build_site({"pages/plain.md": markdown("Plain", slug="plain")}, **PAGE)
+
+    assert build.choices("plain.html") == []
+    assert build.messages == []
+
+
+def test_keys_are_read_whatever_their_case(build_site):
+    source = "Title: Guide\nChoice1URL: /a.html\nCHOICE1TEXT: Shouting.\n\nText.\n"
+    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+
+    assert [(c["data-url"], c["data-text"]) for c in build.choices("guide.html")] == [
+        ("/a.html", "Shouting.")
+    ]
+
+
+def test_restructuredtext_metadata_works_the_same(build_site):
+    source = """\
+        Guide
+        #####
+
+        :slug: guide
+        :choice1url: /a.html
+        :choice1icon: fa-book fa-lg
+        :choice1text: Read about A.
+        :choice2url: {filename}b.rst
+        :choice3url:
+
+        Body text.
+        """
+    b_source = "B page\n######\n\n:slug: b\n\nText.\n"
+    build = build_site(
+        {"pages/guide.rst": source, "pages/b.rst": b_source, **targets("a")},
+        **PAGE,
+    )
+
+    choices = build.choices("guide.html")
+
+    assert [(c["data-url"], c["data-text"], c["data-icon"]) for c in choices] == [
+        ("/a.html", "Read about A.", "fa-solid-book"),
+        ("/b.html", "B page", "fa-solid-arrow-right"),
+    ]
+    assert choices[0]["data-classes"] == "fa-lg"
+    assert build.messages == []
+
+
+def test_articles_get_choices_too(build_site):
+    build = build_site(
+        {
+            "posts/news.md": markdown(
+                "News", date="2024-05-01", slug="news", choice1url="/a.html"
+            ),
+            **targets("a"),
+        },
+        **PAGE,
+    )
+
+    assert [c["data-url"] for c in build.choices("news.html")] == ["/a.html"]
+
+
+def test_text_split_over_lines_is_joined(build_site):
+    source = "title: Guide\nchoice1url: /a.html\nchoice1text: A long\n    question.\n\nText.\n"
+    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+
+    assert [c["data-text"] for c in build.choices("guide.html")] == ["A long question."]
+
+
+def test_leading_zero_numbers_mean_the_same_slot(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": markdown("Guide", choice01url="/a.html", choice02url="/b.html"),
+            **targets("a", "b"),
+        },
+        **PAGE,
+    )
+
+    assert [c["data-number"] for c in build.choices("guide.html")] == ["1", "2"]
+    assert build.messages == []

@@ -1,0 +1,235 @@
+"""Each kind of target a choice can lead to, and the href the build prints for it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import markdown
+
+FLAT = {
+    "PAGE_URL": "{slug}.html",
+    "PAGE_SAVE_AS": "{slug}.html",
+    "PAGE_LANG_URL": "{slug}-{lang}.html",
+    "PAGE_LANG_SAVE_AS": "{slug}-{lang}.html",
+}
+
+
+def guide(**slots: str) -> str:
+    return markdown("Guide", slug="guide", **slots)
+
+
+def hrefs(build, path="guide.html"):
+    return [(c["data-url"], c["data-text"]) for c in build.choices(path)]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["/django.html", "django.html", "/django.html?tab=1#install", "/./django.html"],
+)
+def test_site_paths_lead_to_the_page_at_that_url(build_site, written):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url=written),
+            "pages/django.md": markdown("Django", slug="django"),
+        },
+        **FLAT,
+    )
+
+    suffix = written.partition(".html")[2]
+    assert hrefs(build) == [(f"/django.html{suffix}", "Django")]
+    assert build.messages == []
+
+
+def test_directory_urls_match_with_or_without_slash_or_index(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(
+                choice1url="/django/", choice2url="/django", choice3url="/django/index.html"
+            ),
+            "pages/django.md": markdown("Django", slug="django"),
+        },
+        PAGE_URL="{slug}/",
+        PAGE_SAVE_AS="{slug}/index.html",
+    )
+
+    assert hrefs(build, "guide/index.html") == [("/django/", "Django")] * 3
+
+
+def test_filename_links_resolve_like_pelicans_own(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(
+                choice1url="{filename}django.md",
+                choice2url="{filename}/pages/deep/flask.md",
+                choice3url="{filename}../posts/news.md#today",
+                choice4url="|filename|deep/flask.md",
+            ),
+            "pages/django.md": markdown("Django", slug="django"),
+            "pages/deep/flask.md": markdown("Flask", slug="flask"),
+            "posts/news.md": markdown("News", slug="news", date="2024-01-02"),
+        },
+        **FLAT,
+    )
+
+    assert hrefs(build) == [
+        ("/django.html", "Django"),
+        ("/flask.html", "Flask"),
+        ("/news.html#today", "News"),
+        ("/flask.html", "Flask"),
+    ]
+
+
+def test_static_links_are_copied_even_outside_static_paths(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(
+                choice1url="{static}/downloads/cheatsheet.pdf",
+                choice1text="Get the cheat sheet.",
+                choice2url="{static}../images/map.png",
+                choice2text="See the map.",
+            ),
+            "downloads/cheatsheet.pdf": b"%PDF-1.4 test",
+            "images/map.png": b"\x89PNG test",
+        },
+        STATIC_PATHS=["images"],
+        **FLAT,
+    )
+
+    assert hrefs(build) == [
+        ("/downloads/cheatsheet.pdf", "Get the cheat sheet."),
+        ("/images/map.png", "See the map."),
+    ]
+    assert (build.output / "downloads/cheatsheet.pdf").read_bytes() == b"%PDF-1.4 test"
+    assert build.messages == []
+
+
+def test_taxonomy_and_index_links_lead_to_pages_the_build_writes(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(
+                choice1url="{index}",
+                choice2url="{category}Web Development",
+                choice3url="{tag}python",
+                choice4url="{author}Ada Lovelace",
+            ),
+            "posts/news.md": markdown(
+                "News",
+                date="2024-01-02",
+                category="Web Development",
+                tags="python, web",
+                author="Ada Lovelace",
+            ),
+        },
+        SITENAME="Guide Site",
+        **FLAT,
+    )
+
+    assert hrefs(build) == [
+        ("/index.html", "Guide Site"),
+        ("/category/web-development.html", "Web Development"),
+        ("/tag/python.html", "python"),
+        ("/author/ada-lovelace.html", "Ada Lovelace"),
+    ]
+
+
+def test_direct_and_template_pages_are_targets(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(
+                choice1url="/archives.html",
+                choice2url="/tags.html",
+                choice3url="/contents.html",
+                choice4url="/books/index.html",
+                choice5url="/",
+            ),
+            "templates/books.html": "<!doctype html><title>Books</title>",
+            "posts/news.md": markdown("News", date="2024-01-02", tags="python"),
+        },
+        DIRECT_TEMPLATES=["index", "archives", "tags", "contents"],
+        CONTENTS_SAVE_AS="contents.html",
+        TEMPLATE_PAGES={"templates/books.html": "books/index.html"},
+        THEME_TEMPLATES_OVERRIDES=[],
+        **FLAT,
+    )
+
+    urls = [url for url, _ in hrefs(build)]
+    assert urls == ["/archives.html", "/tags.html", "/contents.html", "/books/index.html", "/index.html"]
+
+
+def test_outside_addresses_are_kept_as_written(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(
+                choice1url="https://docs.python.org/3/",
+                choice1text="Read the Python docs.",
+                choice2url="http://example.org/a b",
+                choice2text="Example.",
+                choice3url="mailto:guide@example.org",
+                choice3text="Write to us.",
+            )
+        },
+        **FLAT,
+    )
+
+    choices = build.choices("guide.html")
+    assert [(c["data-url"], c["data-external"]) for c in choices] == [
+        ("https://docs.python.org/3/", "True"),
+        ("http://example.org/a%20b", "True"),
+        ("mailto:guide@example.org", "True"),
+    ]
+
+
+def test_hrefs_follow_a_siteurl_under_a_sub_path(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url="/django.html"),
+            "pages/django.md": markdown("Django", slug="django"),
+        },
+        SITEURL="https://example.org/guide",
+        **FLAT,
+    )
+
+    assert hrefs(build) == [("https://example.org/guide/django.html", "Django")]
+
+
+def test_hrefs_are_relative_with_relative_urls(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url="/section/django.html"),
+            "pages/django.md": markdown(
+                "Django", slug="django", choice1url="/guide.html",
+                save_as="section/django.html",
+                url="section/django.html",
+            ),
+        },
+        RELATIVE_URLS=True,
+        PAGE_URL="{slug}.html",
+        PAGE_SAVE_AS="{slug}.html",
+    )
+
+    assert hrefs(build) == [("./section/django.html", "Django")]
+    assert hrefs(build, "section/django.html") == [("../guide.html", "Guide")]
+
+
+def test_translated_page_leads_to_the_translation_in_its_language(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url="/django.html"),
+            "pages/guide-fr.md": markdown(
+                "Guide FR", slug="guide", lang="fr", choice1url="/django.html"
+            ),
+            "pages/django.md": markdown("Django", slug="django"),
+            "pages/django-fr.md": markdown(
+                "Django en français", slug="django", lang="fr", choicetext="Lire sur Django."
+            ),
+        },
+        **FLAT,
+    )
+
+    assert hrefs(build) == [("/django.html", "Django")]
+    assert hrefs(build, "guide-fr.html") == [("/django-fr.html", "Lire sur Django.")]
+
+
+def test_a_fragment_alone_leads_within_the_page(build_site):
+    build = build_site({"pages/guide.md": guide(choice1url="#summary")}, **FLAT)
+
+    assert hrefs(build) == [("/guide.html#summary", "Guide")]
