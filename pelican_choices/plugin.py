@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from itertools import chain
 
@@ -29,7 +30,8 @@ def add_static_links(generator: Generator) -> None:
     """Ask Pelican to copy the files that choices link with ``{static}`` or ``{attach}``.
 
     This runs before the static generator looks for files, as Pelican does
-    for links inside content.
+    for links inside content. A missing file is left to ``build_navigation``
+    to report.
     """
     intrasite_link = re.compile(generator.settings["INTRASITE_LINK_REGEX"])
     static_links = generator.context["static_links"]
@@ -39,7 +41,9 @@ def add_static_links(generator: Generator) -> None:
                 continue
             address = parse_address(value.strip(), intrasite_link)
             if isinstance(address, Address) and address.what in ("static", "attach"):
-                static_links.add(source_path(content, address.path).replace("%20", " "))
+                path = source_path(content, address.path).replace("%20", " ")
+                if os.path.isfile(os.path.join(generator.path, path)):
+                    static_links.add(path)
 
 
 def build_navigation(generators: list[Generator]) -> None:

@@ -44,14 +44,11 @@ class Rejection:
 
 
 class BrokenChoicesError(Exception):
-    """Raised at the end of reading when ``CHOICES_ON_BROKEN = "error"``."""
+    """Stops the build when ``CHOICES_ON_BROKEN = "error"`` and a choice is broken."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        count = len(problems)
-        lines = "\n".join(f"  {problem}" for problem in problems)
-        noun = "choice" if count == 1 else "choices"
-        super().__init__(f"{count} broken {noun} (CHOICES_ON_BROKEN = 'error'):\n{lines}")
+        super().__init__(f"{_count(problems)}; CHOICES_ON_BROKEN = 'error' stops the build")
 
 
 class Reporter:
@@ -84,9 +81,17 @@ class Reporter:
         return [problem for problem in self.problems if problem.broken]
 
     def finish(self) -> None:
-        """Fail the build with one message if broken choices are errors."""
-        if self.on_broken == "error" and self.broken:
-            raise BrokenChoicesError(self.broken)
+        """In ``error`` mode, log every broken choice in one message and stop the build."""
+        broken = self.broken
+        if self.on_broken != "error" or not broken:
+            return
+        lines = "".join(f"\n  {problem}" for problem in broken)
+        logger.error("%s (CHOICES_ON_BROKEN = 'error'):%s", _count(broken), lines)
+        raise BrokenChoicesError(broken)
+
+
+def _count(problems: list[Problem]) -> str:
+    return f"{len(problems)} broken choice" + ("" if len(problems) == 1 else "s")
 
 
 def quote(value: str) -> str:

@@ -92,7 +92,9 @@ class Build:
 
     def neighbours(self, path: str) -> tuple[str, str]:
         """The previous and next URLs in the reading order that a page printed."""
-        found = re.search(r'class="neighbours" data-prev="([^"]*)" data-next="([^"]*)"', self.html(path))
+        found = re.search(
+            r'class="neighbours" data-prev="([^"]*)" data-next="([^"]*)"', self.html(path)
+        )
         return found.group(1), found.group(2)
 
     @property

@@ -117,9 +117,7 @@ def test_restructuredtext_metadata_works_the_same(build_site):
 def test_articles_get_choices_too(build_site):
     build = build_site(
         {
-            "posts/news.md": markdown(
-                "News", date="2024-05-01", slug="news", choice1url="/a.html"
-            ),
+            "posts/news.md": markdown("News", date="2024-05-01", slug="news", choice1url="/a.html"),
             **targets("a"),
         },
         **PAGE,

@@ -152,7 +152,13 @@ def test_direct_and_template_pages_are_targets(build_site):
     )
 
     urls = [url for url, _ in hrefs(build)]
-    assert urls == ["/archives.html", "/tags.html", "/contents.html", "/books/index.html", "/index.html"]
+    assert urls == [
+        "/archives.html",
+        "/tags.html",
+        "/contents.html",
+        "/books/index.html",
+        "/index.html",
+    ]
 
 
 def test_outside_addresses_are_kept_as_written(build_site):
@@ -196,7 +202,9 @@ def test_hrefs_are_relative_with_relative_urls(build_site):
         {
             "pages/guide.md": guide(choice1url="/section/django.html"),
             "pages/django.md": markdown(
-                "Django", slug="django", choice1url="/guide.html",
+                "Django",
+                slug="django",
+                choice1url="/guide.html",
                 save_as="section/django.html",
                 url="section/django.html",
             ),

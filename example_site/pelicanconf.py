@@ -1,0 +1,34 @@
+"""Settings for the example site: a small houseplant guide built with pelican-choices."""
+
+import pelican_choices
+
+AUTHOR = "The Greenhouse Team"
+SITENAME = "Houseplant Field Guide"
+SITESUBTITLE = "Keep the plants you have alive, one question at a time"
+SITEURL = ""
+
+PATH = "content"
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["articles"]
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+# Flat, readable addresses for the guide's pages, as the choice URLs use them.
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+ARTICLE_URL = "articles/{slug}.html"
+ARTICLE_SAVE_AS = "articles/{slug}.html"
+
+THEME = pelican_choices.THEME_PATH
+PLUGINS = ["pelican_choices", "pelican.plugins.sitemap"]
+
+SITEMAP = {"format": "xml"}
+
+# Feeds are made by publishconf.py, where SITEURL is known.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DEFAULT_PAGINATION = 10

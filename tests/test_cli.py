@@ -1,0 +1,99 @@
+"""The real ``pelican`` command: what the author sees and the exit code CI sees."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import markdown, write_files
+
+CONFIG = """\
+PATH = "content"
+PAGE_PATHS = ["pages"]
+PAGE_URL = PAGE_SAVE_AS = "{{slug}}.html"
+PLUGINS = ["pelican_choices"]
+TIMEZONE = "UTC"
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+{extra}
+"""
+
+BROKEN_SITE = {
+    "content/pages/css.md": markdown(
+        "CSS",
+        slug="css",
+        choice1url="/javascript.html",
+        choice4url="/application-programming-intefaces.html",
+        choice4text="What are APIs?",
+    ),
+    "content/pages/javascript.md": markdown(
+        "JavaScript", slug="javascript", choice1url="/table-of-contents.html"
+    ),
+}
+
+
+def run_pelican(root: Path, *arguments: str, extra: str = "") -> subprocess.CompletedProcess:
+    (root / "pelicanconf.py").write_text(CONFIG.format(extra=extra), encoding="utf-8")
+    environment = dict(os.environ, COLUMNS="400", NO_COLOR="1")
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", "output", *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def broken_site(tmp_path: Path) -> Path:
+    write_files(tmp_path, BROKEN_SITE)
+    return tmp_path
+
+
+def test_warnings_name_file_key_and_value_and_the_build_succeeds(broken_site):
+    result = run_pelican(broken_site)
+
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert (
+        "pages/css.md: choice4url '/application-programming-intefaces.html' "
+        "leads to no page of this site" in output
+    )
+    assert "pages/javascript.md: choice1url '/table-of-contents.html' leads to no page" in output
+    assert (broken_site / "output/css.html").is_file()
+
+
+def test_fatal_warnings_fail_the_build(broken_site):
+    result = run_pelican(broken_site, "--fatal", "warnings")
+
+    assert result.returncode != 0
+
+
+def test_error_mode_fails_with_one_message_listing_every_broken_choice(broken_site):
+    result = run_pelican(broken_site, extra='CHOICES_ON_BROKEN = "error"')
+
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert output.count("2 broken choices (CHOICES_ON_BROKEN = 'error'):") == 1
+    assert output.count("pages/css.md: choice4url '/application-programming-intefaces.html'") == 1
+    assert output.count("pages/javascript.md: choice1url '/table-of-contents.html'") == 1
+
+
+def test_a_clean_site_passes_with_fatal_warnings(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "content/pages/a.md": markdown("A", slug="a", choice1url="/b.html", sort_order="1"),
+            "content/pages/b.md": markdown("B", slug="b", choice1url="{filename}a.md"),
+        },
+    )
+
+    result = run_pelican(tmp_path, "--fatal", "warnings")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "output/a.html").is_file()

@@ -1,0 +1,102 @@
+"""Settings are read once, checked, never changed, and nothing lasts between builds."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from conftest import markdown, pelican_settings, write_files
+from pelican import Pelican
+
+from pelican_choices.settings import DEFAULTS, ChoicesSettings
+
+FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
+
+
+def test_defaults_apply_when_nothing_is_set():
+    settings = ChoicesSettings.from_pelican({"PAGE_ORDER_BY": "basename"})
+
+    assert (settings.on_broken, settings.sort_key, settings.default_icon) == (
+        DEFAULTS["CHOICES_ON_BROKEN"],
+        DEFAULTS["CHOICES_SORT_KEY"],
+        DEFAULTS["CHOICES_DEFAULT_ICON"],
+    )
+    assert settings.page_order_by_site is False
+
+
+def test_bad_values_are_reported_and_replaced_by_defaults(caplog):
+    with caplog.at_level(logging.WARNING):
+        settings = ChoicesSettings.from_pelican(
+            {"CHOICES_ON_BROKEN": "explode", "CHOICES_SORT_KEY": "  ", "CHOICES_DEFAULT_ICON": 3}
+        )
+
+    assert (settings.on_broken, settings.sort_key, settings.default_icon) == (
+        "warn",
+        "sort-order",
+        "fa-arrow-right",
+    )
+    assert [record.getMessage() for record in caplog.records] == [
+        "pelicanconf: CHOICES_ON_BROKEN = 'explode' is not valid "
+        "(expected one of 'ignore', 'warn', 'error'); using the default 'warn'",
+        "pelicanconf: CHOICES_SORT_KEY = '  ' is not valid "
+        "(expected a metadata key such as 'sort-order'); using the default 'sort-order'",
+        "pelicanconf: CHOICES_DEFAULT_ICON = 3 is not valid "
+        "(expected an icon name or None); using the default 'fa-arrow-right'",
+    ]
+
+
+def test_a_bad_default_icon_is_reported_once(build_site):
+    build = build_site(
+        {
+            "pages/a.md": markdown("A", slug="a", choice1url="/b.html"),
+            "pages/b.md": markdown("B", slug="b", choice1url="/a.html"),
+        },
+        CHOICES_DEFAULT_ICON="fa-nonsense-icon",
+        **FLAT,
+    )
+
+    assert build.messages == [
+        "pelicanconf: CHOICES_DEFAULT_ICON 'fa-nonsense-icon' is not a Font Awesome Free icon"
+    ]
+    assert [c["data-icon"] for c in build.choices("a.html")] == [""]
+
+
+def settings_changed_by_a_build(root: Path, plugins: list[str]) -> set[str]:
+    """The names of the settings that differ after a build from before it."""
+    write_files(
+        root / "content",
+        {"pages/a.md": markdown("A", slug="a", sort_order="1", choice1url="/a.html")},
+    )
+    settings = pelican_settings(root, CHOICES_ON_BROKEN="WARN", PLUGINS=plugins, **FLAT)
+    pelican = Pelican(settings)
+    before = {key: repr(value) for key, value in settings.items()}
+    pelican.run()
+    return {key for key, value in settings.items() if before.get(key) != repr(value)}
+
+
+def test_the_site_settings_are_not_changed(tmp_path: Path):
+    """Pelican itself changes a few settings while it builds; the plugin adds none."""
+    without_plugin = settings_changed_by_a_build(tmp_path / "without", [])
+    with_plugin = settings_changed_by_a_build(tmp_path / "with", ["pelican_choices"])
+
+    assert with_plugin == without_plugin
+
+
+def test_two_builds_in_one_process_do_not_share_anything(build_site):
+    site_b = {
+        "pages/b.md": markdown("B", slug="b", choice1url="/c.html", choice1icon="fa-flask"),
+        "pages/c.md": markdown("C", slug="c", choicetext="See C.", sort_order="1"),
+    }
+    site_a = {
+        "pages/a.md": markdown("A", slug="a", choice1url="/b.html", choice1icon="fa-book"),
+        "pages/b.md": markdown("B", slug="b", choicetext="Go to B.", sort_order="2"),
+        "pages/c.md": markdown("C", slug="c", choicetext="Other C.", sort_order="1"),
+    }
+
+    first = build_site(site_b, **FLAT)
+    build_site(site_a, **FLAT)
+    again = build_site(site_b, **FLAT)
+
+    assert again.html("b.html") == first.html("b.html")
+    assert again.html("index.html") == first.html("index.html")
+    assert again.choices("b.html")[0]["data-text"] == "See C."
