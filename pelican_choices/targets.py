@@ -88,6 +88,11 @@ class SiteIndex:
             *(self._taxonomies[kind].values() for kind in self._taxonomies),
         ):
             self._by_url.setdefault(url_key(target.url), target)
+        self._by_slug: dict[str, Content | None] = {}
+        for content in self.contents:
+            if content.in_default_lang and getattr(content, "status", "") != "draft":
+                slug = getattr(content, "slug", "")
+                self._by_slug[slug] = None if slug in self._by_slug else content
 
     def resolve(self, content: Content, address: Address) -> Resolved | Rejection:
         """Find what ``address``, written in ``content``, leads to."""
@@ -95,7 +100,7 @@ class SiteIndex:
             if address.path == "" and address.suffix.startswith("#"):
                 target = content
             else:
-                target = self._by_url.get(url_key(address.path))
+                target = self._by_url.get(url_key(address.path)) or self._by_slug_of(address)
             if target is None:
                 return Rejection("leads to no page of this site")
         elif address.what in ("filename", "static", "attach"):
@@ -114,6 +119,17 @@ class SiteIndex:
                 return Rejection("names no %s of this site", (address.what,))
         target = translation_for(target, content)
         return Resolved(target, target.url + address.suffix)
+
+    def _by_slug_of(self, address: Address) -> Content | None:
+        """The one content whose slug is a one-part path's name: ``/django.html`` is ``django``.
+
+        Guides written for ``PAGE_URL = "{slug}.html"`` keep working under
+        another URL scheme; the href is still the target's own URL.
+        """
+        key = url_key(address.path)
+        if "/" in key:
+            return None
+        return self._by_slug.get(posixpath.splitext(key)[0])
 
     def _linked_file(self, content: Content, address: Address) -> Content | None:
         """Find a ``{filename}`` or ``{static}`` file with Pelican's own rules."""

@@ -241,3 +241,36 @@ def test_a_fragment_alone_leads_within_the_page(build_site):
     build = build_site({"pages/guide.md": guide(choice1url="#summary")}, **FLAT)
 
     assert hrefs(build) == [("/guide.html#summary", "Guide")]
+
+
+def test_a_one_part_path_finds_a_page_by_slug_under_another_url_scheme(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url="/django.html", choice2url="/flask/"),
+            "pages/django.md": markdown("Django", slug="django"),
+            "pages/flask.md": markdown("Flask", slug="flask"),
+        }
+    )
+
+    assert hrefs(build, "pages/guide.html") == [
+        ("/pages/django.html", "Django"),
+        ("/pages/flask.html", "Flask"),
+    ]
+    assert build.messages == []
+
+
+def test_a_slug_shared_by_two_contents_is_not_guessed(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url="/django.html"),
+            "pages/django.md": markdown("Django", slug="django"),
+            "posts/django.md": markdown("Django news", slug="django", date="2024-01-01"),
+        },
+        ARTICLE_URL="posts/{slug}.html",
+        ARTICLE_SAVE_AS="posts/{slug}.html",
+    )
+
+    assert hrefs(build, "pages/guide.html") == []
+    assert build.messages == [
+        "pages/guide.md: choice1url '/django.html' leads to no page of this site"
+    ]
