@@ -1,10 +1,11 @@
-"""Where the bundled theme lives, in a wheel and in a source checkout."""
+"""Where the bundled theme and the plugin's partials live."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_PATH = str(PACKAGE_DIR / "templates")
 
 
 def theme_path() -> str:

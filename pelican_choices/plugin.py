@@ -6,12 +6,14 @@ import os
 import re
 from itertools import chain
 
+from jinja2 import FileSystemLoader
 from pelican import signals
 from pelican.generators import Generator
 
 from pelican_choices.addresses import Address, parse_address
 from pelican_choices.choices import ChoiceBuilder
 from pelican_choices.icons import IconLibrary
+from pelican_choices.location import TEMPLATES_PATH
 from pelican_choices.problems import Reporter
 from pelican_choices.reading_order import link_neighbours, reading_order
 from pelican_choices.settings import ChoicesSettings
@@ -21,9 +23,19 @@ from pelican_choices.targets import SiteIndex, all_contents, source_path
 
 def register() -> None:
     """Connect the plugin to Pelican's signals."""
+    signals.generator_init.connect(add_template_loader)
     signals.article_generator_finalized.connect(add_static_links)
     signals.page_generator_finalized.connect(add_static_links)
     signals.all_generators_finalized.connect(build_navigation)
+
+
+def add_template_loader(generator: Generator) -> None:
+    """Serve the plugin's partials (``pelican_choices/choices.html``) to every theme.
+
+    The loader comes last, so a theme or ``THEME_TEMPLATES_OVERRIDES`` can
+    replace a partial with its own.
+    """
+    generator.env.loader.loaders.append(FileSystemLoader(TEMPLATES_PATH))
 
 
 def add_static_links(generator: Generator) -> None:
@@ -52,7 +64,8 @@ def build_navigation(generators: list[Generator]) -> None:
     settings = ChoicesSettings.from_pelican(generators[0].settings)
     reporter = Reporter(settings.on_broken)
     site = SiteIndex(generators)
-    builder = ChoiceBuilder(site, IconLibrary(), settings, reporter)
+    icons = IconLibrary()
+    builder = ChoiceBuilder(site, icons, settings, reporter)
     for content in site.contents:
         content.choices = builder.build(content)
 
@@ -60,6 +73,7 @@ def build_navigation(generators: list[Generator]) -> None:
     order = reading_order(published, settings.sort_key, reporter)
     link_neighbours(order, site.contents)
     context["reading_order"] = order
+    context["choices_icon_credit"] = icons.credit
     if not settings.page_order_by_site and "pages" in context:
         position = {id(content): index for index, content in enumerate(order)}
         context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
