@@ -20,6 +20,21 @@ ARTICLE_URL = "articles/{slug}.html"
 ARTICLE_SAVE_AS = "articles/{slug}.html"
 
 THEME = pelican_choices.THEME_PATH
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+
+
+def menu(siteurl):
+    """The menu, below SITEURL so that it works under a sub-path too."""
+    return [
+        ("Contents", f"{siteurl}/"),
+        ("Glossary", f"{siteurl}/glossary.html"),
+        ("Archives", f"{siteurl}/archives.html"),
+        ("About", f"{siteurl}/about.html"),
+    ]
+
+
+MENUITEMS = menu(SITEURL)
 PLUGINS = ["pelican_choices", "pelican.plugins.sitemap"]
 
 SITEMAP = {"format": "xml"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from itertools import chain
+from typing import Any
 
 from jinja2 import FileSystemLoader
 from pelican import signals
@@ -20,6 +22,8 @@ from pelican_choices.settings import ChoicesSettings
 from pelican_choices.slots import SLOT_KEY
 from pelican_choices.targets import SiteIndex, all_contents, source_path
 
+PLUGIN_NAMES = ("pelican_choices", "pelican.plugins.pelican_choices")
+
 
 def register() -> None:
     """Connect the plugin to Pelican's signals."""
@@ -29,13 +33,23 @@ def register() -> None:
     signals.all_generators_finalized.connect(build_navigation)
 
 
+def enabled(settings: Mapping[str, Any]) -> bool:
+    """Whether this build asked for the plugin.
+
+    Signal handlers stay connected for the life of the process, so a later
+    build in the same process without the plugin must be left alone.
+    """
+    return any(name in PLUGIN_NAMES for name in settings.get("PLUGINS") or ())
+
+
 def add_template_loader(generator: Generator) -> None:
     """Serve the plugin's partials (``pelican_choices/choices.html``) to every theme.
 
     The loader comes last, so a theme or ``THEME_TEMPLATES_OVERRIDES`` can
     replace a partial with its own.
     """
-    generator.env.loader.loaders.append(FileSystemLoader(TEMPLATES_PATH))
+    if enabled(generator.settings):
+        generator.env.loader.loaders.append(FileSystemLoader(TEMPLATES_PATH))
 
 
 def add_static_links(generator: Generator) -> None:
@@ -45,6 +59,8 @@ def add_static_links(generator: Generator) -> None:
     for links inside content. A missing file is left to ``build_navigation``
     to report.
     """
+    if not enabled(generator.settings):
+        return
     intrasite_link = re.compile(generator.settings["INTRASITE_LINK_REGEX"])
     static_links = generator.context["static_links"]
     for content in all_contents([generator]):
@@ -60,6 +76,8 @@ def add_static_links(generator: Generator) -> None:
 
 def build_navigation(generators: list[Generator]) -> None:
     """Build every content's choices and the reading order, once all content is read."""
+    if not enabled(generators[0].settings):
+        return
     context = generators[0].context
     settings = ChoicesSettings.from_pelican(generators[0].settings)
     reporter = Reporter(settings.on_broken)

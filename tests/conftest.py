@@ -17,6 +17,7 @@ from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 PROBE_THEME = Path(__file__).parent / "probe_theme"
+EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 
 QUIET_SETTINGS: dict[str, Any] = {
     "SITEURL": "",
@@ -154,3 +155,20 @@ def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> SiteFactory:
         return Build(root / "output", list(caplog.records))
 
     return build
+
+
+def build_example_site(output: Path, config: str = "pelicanconf.py", **overrides: Any) -> Path:
+    """Build the example site with one of its own settings files into ``output``."""
+    overrides = {
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(output.parent / "cache"),
+        **overrides,
+    }
+    Pelican(read_settings(str(EXAMPLE_SITE / config), override=overrides)).run()
+    return output
+
+
+@pytest.fixture(scope="session")
+def example_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built once for the whole test session."""
+    return build_example_site(tmp_path_factory.mktemp("example") / "output")

@@ -1,0 +1,104 @@
+"""The partial inside themes the project does not own: Pelican's notmyidea and simple."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import markdown, write_files
+
+TWO_LINE_OVERRIDE = """\
+{% extends "!theme/KIND.html" %}
+{% block content %}{{ super() }}{% include "pelican_choices/choices.html" %}{% endblock %}
+"""
+GUARDED_OVERRIDE = """\
+{% extends "!theme/KIND.html" %}
+{% block content %}{{ super() }}{% if "pelican_choices" is plugin_enabled %}
+{% include "pelican_choices/choices.html" %}{% endif %}{% endblock %}
+"""
+SITE = {
+    "pages/guide.md": markdown(
+        "Guide",
+        slug="guide",
+        choice1url="/flask.html",
+        choice1icon="fa-flask fa-inverse",
+        choice1text="Learn Flask.",
+        choice2url="{filename}django.md",
+        choice2icon="fa-terminal",
+        choice3url="https://example.org/",
+        choice3text="Elsewhere.",
+    ),
+    "pages/flask.md": markdown("Flask", slug="flask"),
+    "pages/django.md": markdown("Django", slug="django"),
+    "posts/news.md": markdown(
+        "News", slug="news", date="2024-03-01", choice1url="/guide.html", choice1icon="fa-book"
+    ),
+}
+FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
+
+
+def overrides(tmp_path, template: str):
+    folder = tmp_path / "overrides"
+    write_files(
+        folder,
+        {f"{kind}.html": template.replace("KIND", kind) for kind in ("article", "page")},
+    )
+    return [str(folder)]
+
+
+def choice_links(build, path):
+    page = BeautifulSoup(build.html(path), "html.parser")
+    [nav] = page.select("nav.choices")
+    return [
+        (link["href"], link.get_text(strip=True), bool(link.select_one("svg.choice-icon use")))
+        for link in nav.select("a.choice")
+    ]
+
+
+@pytest.mark.parametrize("theme", ["notmyidea", "simple"])
+def test_a_two_line_override_shows_the_choices_in_a_builtin_theme(build_site, tmp_path, theme):
+    build = build_site(
+        SITE, THEME=theme, THEME_TEMPLATES_OVERRIDES=overrides(tmp_path, TWO_LINE_OVERRIDE), **FLAT
+    )
+
+    assert choice_links(build, "guide.html") == [
+        ("/flask.html", "Learn Flask.", True),
+        ("/django.html", "Django", True),
+        ("https://example.org/", "Elsewhere.", True),
+    ]
+    assert choice_links(build, "news.html") == [("/guide.html", "Guide", True)]
+    assert "Some text." in build.html("guide.html")
+    assert build.messages == []
+
+
+@pytest.mark.parametrize("theme", ["notmyidea", "simple"])
+def test_the_guarded_include_builds_with_the_plugin_off(build_site, tmp_path, theme):
+    build = build_site(
+        SITE,
+        THEME=theme,
+        THEME_TEMPLATES_OVERRIDES=overrides(tmp_path, GUARDED_OVERRIDE),
+        PLUGINS=[],
+        **FLAT,
+    )
+
+    page = BeautifulSoup(build.html("guide.html"), "html.parser")
+    assert page.select("nav.choices") == []
+    assert "Some text." in build.html("guide.html")
+
+
+def test_a_theme_can_replace_the_partial(build_site, tmp_path):
+    folder = tmp_path / "mine"
+    write_files(
+        folder,
+        {
+            "pelican_choices/choices.html": (
+                "{% for c in page.choices %}<p class=mine>{{ c.text|e }}</p>{% endfor %}"
+            ),
+            "page.html": TWO_LINE_OVERRIDE.replace("KIND", "page"),
+        },
+    )
+
+    build = build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(folder)], **FLAT)
+
+    page = BeautifulSoup(build.html("guide.html"), "html.parser")
+    assert [p.get_text() for p in page.select("p.mine")] == ["Learn Flask.", "Django", "Elsewhere."]
+    assert page.select("nav.choices") == []

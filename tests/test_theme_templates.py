@@ -1,0 +1,161 @@
+"""Every template of the bundled theme, and the Pelican settings it honours."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import markdown
+
+import pelican_choices
+
+THEME = {"THEME": pelican_choices.THEME_PATH}
+FLAT = {
+    "PAGE_URL": "{slug}.html",
+    "PAGE_SAVE_AS": "{slug}.html",
+    "PAGE_LANG_URL": "{slug}-{lang}.html",
+    "PAGE_LANG_SAVE_AS": "{slug}-{lang}.html",
+}
+
+
+def soup(build, path: str) -> BeautifulSoup:
+    return BeautifulSoup(build.html(path), "html.parser")
+
+
+def article(title: str, day: int, **metadata: str) -> str:
+    return markdown(title, date=f"2024-0{1 + day % 9}-1{day % 9}", **metadata)
+
+
+@pytest.fixture
+def blog(build_site):
+    return build_site(
+        {
+            "pages/one.md": markdown("One", slug="one", sort_order="1", category="Basics"),
+            "pages/two.md": markdown(
+                "Two", slug="two", sort_order="2", category="Advanced", choice1url="/one.html"
+            ),
+            "pages/three.md": markdown("Three", slug="three", sort_order="1.5"),
+            "pages/un.md": markdown("Un", slug="one", lang="fr", sort_order="1"),
+            "posts/a.md": article("Alpha", 1, category="News", tags="x, y", author="Ada"),
+            "posts/b.md": article("Beta", 2, category="Notes", tags="y", author="Bo"),
+            "posts/c.md": article("Gamma", 3, category="News", author="Ada"),
+        },
+        DEFAULT_PAGINATION=2,
+        USE_FOLDER_AS_CATEGORY=False,
+        YEAR_ARCHIVE_SAVE_AS="{date:%Y}/index.html",
+        YEAR_ARCHIVE_URL="{date:%Y}/",
+        SITENAME="Tips & <em>Tricks</em>",
+        SITESUBTITLE="A & B",
+        MENUITEMS=[("Home", "/"), ("Feed", "/feeds/all.atom.xml")],
+        DISPLAY_PAGES_ON_MENU=True,
+        DISPLAY_CATEGORIES_ON_MENU=True,
+        LINKS=[("Pelican", "https://getpelican.com/")],
+        SOCIAL=[("Mastodon", "https://example.social/@guide")],
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+        FEED_DOMAIN="",
+        **THEME,
+        **FLAT,
+    )
+
+
+def test_every_template_renders(blog):
+    for path in [
+        "index.html",
+        "index2.html",
+        "one.html",
+        "one-fr.html",
+        "archives.html",
+        "categories.html",
+        "tags.html",
+        "authors.html",
+        "category/news.html",
+        "tag/y.html",
+        "author/ada.html",
+        "2024/index.html",
+    ]:
+        page = soup(blog, path)
+        assert len(page.select("main h1")) == 1, path
+        assert page.select_one("html")["lang"], path
+    assert blog.messages == []
+
+
+def test_site_name_and_subtitle_are_escaped_text(blog):
+    page = soup(blog, "index.html")
+
+    assert page.select_one(".site-name").get_text() == "Tips & Tricks"
+    assert page.select_one(".site-name em") is None
+    assert page.select_one("title").get_text() == "Tips & Tricks"
+    assert page.select_one(".site-subtitle").get_text() == "A & B"
+    assert "A &amp; B" in blog.html("index.html")
+
+
+def test_the_menu_honours_pelicans_settings(blog):
+    page = soup(blog, "two.html")
+
+    menu = [(a.get_text(), a["href"]) for a in page.select("nav.site-menu a")]
+    assert menu[:2] == [("Home", "/"), ("Feed", "/feeds/all.atom.xml")]
+    assert ("Two", "/two.html") in menu
+    assert ("News", "/category/news.html") in menu
+    assert page.select_one('nav.site-menu a[aria-current="page"]')["href"] == "/two.html"
+    footer = [(a.get_text(), a["href"]) for a in page.select(".site-footer a")]
+    assert ("Pelican", "https://getpelican.com/") in footer
+    assert ("Mastodon", "https://example.social/@guide") in footer
+    assert page.select_one('link[rel="alternate"][type="application/atom+xml"]')["href"] == (
+        "/feeds/all.atom.xml"
+    )
+
+
+def test_the_contents_are_grouped_by_category_when_there_are_several(blog):
+    page = soup(blog, "index.html")
+
+    groups = [
+        (heading.get_text(), [a["href"] for a in heading.find_next("ol").select("a")])
+        for heading in page.select("section.toc h3")
+    ]
+    assert groups == [
+        ("Basics", ["/one.html"]),
+        ("misc", ["/three.html"]),
+        ("Advanced", ["/two.html"]),
+    ]
+    assert soup(blog, "index2.html").select("section.toc") == []
+
+
+def test_pagination_and_translations_link_with_rel_and_hreflang(blog):
+    assert soup(blog, "index.html").select_one('nav.pagination a[rel="next"]')["href"] == (
+        "/index2.html"
+    )
+    page = soup(blog, "one.html")
+    assert page.select_one('.translations a[hreflang="fr"]')["href"] == "/one-fr.html"
+    assert page.select_one('link[rel="alternate"][hreflang="fr"]')["href"] == "/one-fr.html"
+    assert soup(blog, "one-fr.html").select_one("html")["lang"] == "fr"
+
+
+def test_choices_show_under_a_heading_and_the_pager_follows_the_reading_order(blog):
+    page = soup(blog, "two.html")
+
+    section = page.select_one("section.next-steps")
+    assert section.select_one("h2").get_text() == "Where next?"
+    assert [a["href"] for a in section.select("a.choice")] == ["/one.html"]
+    assert page.select_one('nav.pager a[rel="prev"]')["href"] == "/three.html"
+    assert page.select_one('nav.pager a[rel="next"]') is None
+
+
+def test_theme_settings_change_the_headings(build_site):
+    build = build_site(
+        {
+            "pages/a.md": markdown("A", slug="a", sort_order="1", choice1url="/b.html"),
+            "pages/b.md": markdown("B", slug="b", sort_order="2"),
+        },
+        CHOICES_NAV_LABEL="Keep reading",
+        THEME_TOC_HEADING="Chapters",
+        THEME_PAGER_LABEL="Chapter by chapter",
+        THEME_SHOW_CREDIT=False,
+        **THEME,
+        **FLAT,
+    )
+
+    page = soup(build, "a.html")
+    assert page.select_one("section.next-steps h2").get_text() == "Keep reading"
+    assert page.select_one("nav.choices")["aria-label"] == "Keep reading"
+    assert page.select_one("nav.pager")["aria-label"] == "Chapter by chapter"
+    assert page.select(".site-credit") == []
+    assert soup(build, "index.html").select_one("#toc-heading").get_text() == "Chapters"
