@@ -16,6 +16,8 @@ from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
+pytest_plugins = ["browser_fixtures"]
+
 PROBE_THEME = Path(__file__).parent / "probe_theme"
 EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 
