@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Mapping
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import FileSystemLoader
 from pelican import signals
@@ -14,13 +14,19 @@ from pelican.generators import Generator
 
 from pelican_choices.addresses import Address, parse_address
 from pelican_choices.choices import ChoiceBuilder
+from pelican_choices.graph import build_graph, node_candidates
 from pelican_choices.icons import IconLibrary
+from pelican_choices.layout import lay_out
 from pelican_choices.location import TEMPLATES_PATH
+from pelican_choices.output import NavigationMapGenerator, log_summary
 from pelican_choices.problems import Reporter
 from pelican_choices.reading_order import link_neighbours, reading_order
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.slots import SLOT_KEY
 from pelican_choices.targets import SiteIndex, all_contents, source_path
+
+if TYPE_CHECKING:
+    from pelican import Pelican
 
 PLUGIN_NAMES = ("pelican_choices", "pelican.plugins.pelican_choices")
 
@@ -31,6 +37,12 @@ def register() -> None:
     signals.article_generator_finalized.connect(add_static_links)
     signals.page_generator_finalized.connect(add_static_links)
     signals.all_generators_finalized.connect(build_navigation)
+    signals.get_generators.connect(navigation_map_generator)
+
+
+def navigation_map_generator(pelican: Pelican) -> type[Generator] | None:
+    """The generator that writes ``choices.json`` and the map page."""
+    return NavigationMapGenerator if enabled(pelican.settings) else None
 
 
 def enabled(settings: Mapping[str, Any]) -> bool:
@@ -75,7 +87,11 @@ def add_static_links(generator: Generator) -> None:
 
 
 def build_navigation(generators: list[Generator]) -> None:
-    """Build every content's choices and the reading order, once all content is read."""
+    """Build every content's choices, the reading order and the choice graph.
+
+    This runs once all content is read. The graph and its layout go into the
+    build's context, for the map page and for themes.
+    """
     if not enabled(generators[0].settings):
         return
     context = generators[0].context
@@ -95,4 +111,11 @@ def build_navigation(generators: list[Generator]) -> None:
     if not settings.page_order_by_site and "pages" in context:
         position = {id(content): index for index, content in enumerate(order)}
         context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
+
+    graph = build_graph(node_candidates(generators), order, reporter.broken, settings.sort_key)
+    context["choices_graph"] = graph
+    context["choices_map"] = lay_out(graph) if settings.map_save_as else None
+    context["choices_graph_url"] = settings.graph_save_as
+    context["choices_map_url"] = settings.map_save_as
+    log_summary(graph)
     reporter.finish()

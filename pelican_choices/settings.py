@@ -17,6 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "CHOICES_ON_BROKEN": "warn",
     "CHOICES_SORT_KEY": "sort-order",
     "CHOICES_DEFAULT_ICON": "fa-arrow-right",
+    "CHOICES_GRAPH_SAVE_AS": "choices.json",
+    "CHOICES_MAP_SAVE_AS": "choices-map.html",
 }
 
 
@@ -27,6 +29,8 @@ class ChoicesSettings:
     on_broken: str = DEFAULTS["CHOICES_ON_BROKEN"]
     sort_key: str = DEFAULTS["CHOICES_SORT_KEY"]
     default_icon: str | None = DEFAULTS["CHOICES_DEFAULT_ICON"]
+    graph_save_as: str | None = DEFAULTS["CHOICES_GRAPH_SAVE_AS"]
+    map_save_as: str | None = DEFAULTS["CHOICES_MAP_SAVE_AS"]
     page_order_by_site: bool = False
 
     @classmethod
@@ -54,8 +58,22 @@ class ChoicesSettings:
             on_broken=on_broken.lower(),
             sort_key=sort_key.strip().lower(),
             default_icon=(default_icon or "").strip() or None,
+            graph_save_as=_output_name("CHOICES_GRAPH_SAVE_AS", merged),
+            map_save_as=_output_name("CHOICES_MAP_SAVE_AS", merged),
             page_order_by_site=_site_orders_pages(settings),
         )
+
+
+def _output_name(name: str, merged: Mapping[str, Any]) -> str | None:
+    """A file name inside the output folder; None (or "") writes no file."""
+    value = merged[name]
+    if value is None or value == "":
+        return None
+    parts = value.replace("\\", "/").split("/") if isinstance(value, str) else [""]
+    if "" in parts or ".." in parts or ":" in value or not value.strip():
+        _reject(name, value, "a file name inside the output folder, or None")
+        return DEFAULTS[name]
+    return "/".join(parts)
 
 
 def _site_orders_pages(settings: Mapping[str, Any]) -> bool:

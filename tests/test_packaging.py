@@ -98,6 +98,8 @@ def test_pelican_finds_the_plugin_by_itself_when_plugins_is_unset(fresh_python, 
         result.stdout + result.stderr
     )
     assert (tmp_path / "output/pages/a.html").is_file()
+    assert '<a class="choices-map-node' in (tmp_path / "output/choices-map.html").read_text()
+    assert (tmp_path / "output/choices.json").is_file()
 
 
 def test_a_checkout_uses_the_theme_folder_at_its_root():

@@ -1,0 +1,196 @@
+"""The choice graph of a build: which pages lead where, and which lead nowhere.
+
+The nodes are the published and hidden articles and pages (not translations,
+not drafts) that are in the reading order, have choice metadata (a valid or a
+broken choice), or are the target of a choice of such a page. The edges are
+the valid choices of the nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
+
+from pelican_choices.choices import Choice
+from pelican_choices.problems import Problem
+from pelican_choices.targets import target_title
+
+NODE_LISTS = {
+    ArticlesGenerator: ("articles", "hidden_articles"),
+    PagesGenerator: ("pages", "hidden_pages"),
+}
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One valid choice of a node.
+
+    ``origin`` is the URL of the node it is on. ``to`` is the target's URL
+    relative to the site root (without the choice's query or fragment), or the
+    outside address, and ``title`` what the target is called. ``target`` is
+    the index of the node it leads to in ``NavigationGraph.nodes``, None when
+    it leads off the graph.
+    """
+
+    origin: str
+    to: str
+    target: int | None
+    title: str
+    choice: Choice
+
+    @property
+    def number(self) -> int:
+        return self.choice.number
+
+    @property
+    def text(self) -> str:
+        return self.choice.text
+
+    @property
+    def external(self) -> bool:
+        return self.choice.external
+
+    @property
+    def icon(self) -> str | None:
+        """The icon's symbol id (``fa-solid-flask``), or None."""
+        return self.choice.icon.symbol_id if self.choice.icon else None
+
+
+@dataclass(frozen=True)
+class Node:
+    """An article or page of the graph, with its choices and what is wrong with it.
+
+    ``position`` is its place in the reading order from 1, None outside it.
+    An orphan is a node no choice of another node leads to, except the first
+    of the reading order; a dead end has choice metadata or a place in the
+    reading order, but no valid choice.
+    """
+
+    url: str
+    title: str
+    source: str
+    sort_order: str | None
+    position: int | None
+    category: str
+    edges: tuple[Edge, ...]
+    broken: tuple[Problem, ...]
+    orphan: bool
+    dead_end: bool
+
+
+@dataclass(frozen=True)
+class NavigationGraph:
+    """The nodes in reading order (the others after it, by source path) and the broken choices."""
+
+    nodes: tuple[Node, ...]
+    broken: tuple[Problem, ...]
+
+    @property
+    def edges(self) -> list[Edge]:
+        return [edge for node in self.nodes for edge in node.edges]
+
+    @property
+    def orphans(self) -> list[Node]:
+        return [node for node in self.nodes if node.orphan]
+
+    @property
+    def dead_ends(self) -> list[Node]:
+        return [node for node in self.nodes if node.dead_end]
+
+    @property
+    def broken_elsewhere(self) -> list[Problem]:
+        """The broken choices of files that are not nodes (drafts, translations)."""
+        sources = {node.source for node in self.nodes}
+        return [problem for problem in self.broken if problem.source not in sources]
+
+    @property
+    def categories(self) -> list[str]:
+        """The nodes' categories, in the order they first appear."""
+        return list(dict.fromkeys(node.category for node in self.nodes))
+
+
+def node_candidates(generators: Iterable[Generator]) -> Iterator[Content]:
+    """The published and hidden articles and pages, without translations or drafts."""
+    for generator in generators:
+        for kind, names in NODE_LISTS.items():
+            if isinstance(generator, kind):
+                for name in names:
+                    yield from getattr(generator, name, ())
+
+
+def build_graph(
+    candidates: Iterable[Content],
+    order: list[Content],
+    broken: Iterable[Problem],
+    sort_key: str,
+) -> NavigationGraph:
+    """The graph of ``candidates``, whose ``choices`` are built, in the reading ``order``."""
+    problems = sorted(broken, key=lambda p: (p.source, p.key, p.value, p.reason))
+    broken_sources = {problem.source for problem in problems}
+    candidates = list(candidates)
+    position = {id(content): index for index, content in enumerate(order, 1)}
+
+    def has_choices(content: Content) -> bool:
+        return bool(content.choices) or content.get_relative_source_path() in broken_sources
+
+    leading = [c for c in candidates if id(c) in position or has_choices(c)]
+    leading_ids = {id(content) for content in leading}
+    targeted = {
+        id(choice.target)
+        for content in leading
+        for choice in content.choices
+        if choice.target is not None
+    }
+    members = [c for c in candidates if id(c) in leading_ids or id(c) in targeted]
+    members.sort(
+        key=lambda c: (position.get(id(c), len(position) + 1), c.get_relative_source_path())
+    )
+    index = {id(content): number for number, content in enumerate(members)}
+
+    edges = {
+        id(content): tuple(_edge(content, choice, index) for choice in content.choices)
+        for content in members
+    }
+    reached = {
+        edge.target
+        for content in members
+        for edge in edges[id(content)]
+        if edge.target is not None and edge.target != index[id(content)]
+    }
+    first = id(order[0]) if order else None
+    nodes = []
+    for number, content in enumerate(members):
+        source = content.get_relative_source_path()
+        in_order = id(content) in position
+        nodes.append(
+            Node(
+                url=content.url,
+                title=str(getattr(content, "title", "")),
+                source=source,
+                sort_order=_text(content.metadata.get(sort_key)) if in_order else None,
+                position=position.get(id(content)),
+                category=_text(getattr(content, "category", "")),
+                edges=edges[id(content)],
+                broken=tuple(p for p in problems if p.source == source),
+                orphan=number not in reached and id(content) != first,
+                dead_end=id(content) in leading_ids and not content.choices,
+            )
+        )
+    return NavigationGraph(tuple(nodes), tuple(problems))
+
+
+def _edge(content: Content, choice: Choice, index: dict[int, int]) -> Edge:
+    target = choice.target
+    if target is None:
+        return Edge(content.url, choice.link, None, choice.link, choice)
+    return Edge(content.url, target.url, index.get(id(target)), target_title(target), choice)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(part) for part in value)
+    return " ".join(str(value or "").split())

@@ -1,0 +1,186 @@
+"""Where the navigation map draws each page and each choice, in SVG user units.
+
+Pages keep one size whatever the site's size. They stand in columns of at
+most ``MAX_ROWS``, one group of columns per category when there are several,
+and read top to bottom, column by column, in the graph's node order (the
+reading order first). A choice to a page of the same column is an arc beside
+it (on the right going down, on the left going up); a choice to another
+column is a curve between facing sides; a choice that leaves the map (an
+outside address, a static file, a category page...) is a short stub on the
+right. Arcs over many rows and curves over several columns are marked long,
+so the picture can draw them lightly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from pelican_choices.graph import Edge, NavigationGraph, Node
+
+NODE_WIDTH = 200
+NODE_HEIGHT = 26
+ROW_PITCH = 36
+GUTTER = 120
+SIDE = GUTTER // 2
+COLUMN_PITCH = NODE_WIDTH + GUTTER
+MAX_ROWS = 30
+TOP = 148
+HEADING_HEIGHT = 30
+BOTTOM = 24
+LEGEND_WIDTH = 400
+LABEL_CHARS = 28
+LONG_ROWS = 8
+STUB_LENGTH = 30
+PORT_SPREAD = 16
+
+
+@dataclass(frozen=True)
+class Box:
+    """A page's rectangle: its top-left corner, column and row, and its label."""
+
+    node: Node
+    x: int
+    y: int
+    column: int
+    row: int
+    label: str
+
+    width = NODE_WIDTH
+    height = NODE_HEIGHT
+
+    @property
+    def middle(self) -> int:
+        return self.y + NODE_HEIGHT // 2
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A choice drawn as an SVG path ``d``; ``kind`` is ``near``, ``long`` or ``out``."""
+
+    edge: Edge
+    d: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A category's name above its first column."""
+
+    x: int
+    y: int
+    text: str
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    """The whole picture: its size, the pages, the choices and the category headings."""
+
+    width: int
+    height: int
+    boxes: tuple[Box, ...]
+    arrows: tuple[Arrow, ...]
+    headings: tuple[Heading, ...]
+
+    def arrows_of(self, kind: str) -> list[Arrow]:
+        """The arrows of one kind, to draw them in one group."""
+        return [arrow for arrow in self.arrows if arrow.kind == kind]
+
+
+def lay_out(graph: NavigationGraph) -> MapLayout:
+    """Place every node and draw every edge of ``graph``."""
+    groups: dict[str, list[int]] = {}
+    for number, node in enumerate(graph.nodes):
+        groups.setdefault(node.category if len(graph.categories) > 1 else "", []).append(number)
+    top = TOP + (HEADING_HEIGHT if len(groups) > 1 else 0)
+
+    places: dict[int, tuple[int, int]] = {}
+    headings = []
+    column = 0
+    for category, members in groups.items():
+        columns = math.ceil(len(members) / MAX_ROWS)
+        rows = math.ceil(len(members) / columns)
+        if category:
+            headings.append(Heading(_column_x(column), TOP + 18, _shorten(category)))
+        for place, number in enumerate(members):
+            places[number] = (column + place // rows, place % rows)
+        column += columns
+
+    boxes = tuple(
+        Box(node, _column_x(col), top + row * ROW_PITCH, col, row, _label(node))
+        for node, (col, row) in ((graph.nodes[n], places[n]) for n in range(len(graph.nodes)))
+    )
+    rows_used = max((box.row + 1 for box in boxes), default=0)
+    width = max(LEGEND_WIDTH, 2 * SIDE + column * COLUMN_PITCH - GUTTER)
+    height = top + rows_used * ROW_PITCH - (ROW_PITCH - NODE_HEIGHT) + BOTTOM
+    return MapLayout(width, height, boxes, _arrows(boxes), tuple(headings))
+
+
+def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
+    arrivals: dict[int, list[int]] = {}
+    for number, box in enumerate(boxes):
+        for edge in box.node.edges:
+            if edge.target not in (None, number):
+                arrivals.setdefault(edge.target, []).append(id(edge))
+    arrows = []
+    for number, box in enumerate(boxes):
+        edges = box.node.edges
+        outside = [id(edge) for edge in edges if edge.target is None]
+        for index, edge in enumerate(edges):
+            start = box.middle + _spread(index, len(edges))
+            if edge.target is None:
+                arrows.append(_stub(box, edge, start, outside.index(id(edge)), len(outside)))
+            elif edge.target == number:
+                arrows.append(_loop(box, edge))
+            else:
+                ends = arrivals[edge.target]
+                end = boxes[edge.target].middle + _spread(ends.index(id(edge)), len(ends))
+                arrows.append(_curve(box, boxes[edge.target], edge, start, end))
+    return tuple(arrows)
+
+
+def _curve(box: Box, target: Box, edge: Edge, start: int, end: int) -> Arrow:
+    if box.column == target.column:
+        rows = abs(target.row - box.row)
+        bend = min(SIDE - 8, 14 + 4 * rows)
+        x, bend = (box.x + NODE_WIDTH, bend) if target.row > box.row else (box.x, -bend)
+        d = f"M{x} {start}C{x + bend} {start} {x + bend} {end} {x} {end}"
+        return Arrow(edge, d, "long" if rows > LONG_ROWS else "near")
+    if target.column > box.column:
+        x1, x2 = box.x + NODE_WIDTH, target.x
+    else:
+        x1, x2 = box.x, target.x + NODE_WIDTH
+    pull = max(40, abs(x2 - x1) // 3) * (1 if x2 > x1 else -1)
+    d = f"M{x1} {start}C{x1 + pull} {start} {x2 - pull} {end} {x2} {end}"
+    return Arrow(edge, d, "long" if abs(target.column - box.column) > 1 else "near")
+
+
+def _loop(box: Box, edge: Edge) -> Arrow:
+    x, y = box.x + NODE_WIDTH, box.middle
+    return Arrow(edge, f"M{x} {y - 6}C{x + 28} {y - 22} {x + 28} {y + 22} {x} {y + 6}", "near")
+
+
+def _stub(box: Box, edge: Edge, start: int, index: int, count: int) -> Arrow:
+    x = box.x + NODE_WIDTH
+    end = box.middle + _spread(index, count, PORT_SPREAD + 8)
+    return Arrow(edge, f"M{x} {start}L{x + STUB_LENGTH} {end}", "out")
+
+
+def _spread(index: int, count: int, spread: int = PORT_SPREAD) -> int:
+    """Offsets that fan ``count`` ends over ``spread`` units around a side's middle."""
+    if count < 2:
+        return 0
+    return round(spread * (index / (count - 1) - 0.5))
+
+
+def _column_x(column: int) -> int:
+    return SIDE + column * COLUMN_PITCH
+
+
+def _label(node: Node) -> str:
+    title = node.title or node.url
+    return _shorten(f"{node.position}. {title}" if node.position else title)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
