@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site serve test lint clean
+.PHONY: site serve test lint lighthouse screenshots clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("make: Python 3.10 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
@@ -29,6 +29,12 @@ lint: $(INSTALLED)
 
 test: lint
 	$(BIN)/python -m pytest
+
+lighthouse: $(INSTALLED)
+	$(BIN)/python benchmarks/lighthouse.py
+
+screenshots: $(INSTALLED)
+	$(BIN)/python benchmarks/screenshots.py
 
 clean:
 	rm -rf $(VENV) example_site/output example_site/cache dist build
