@@ -49,6 +49,8 @@ JS_PACKAGES = {
 }
 JS_REQUIRE = re.compile(r"require\('\./(fa\w+)'\)")
 JS_ICON_NAME = re.compile(r"var iconName = '([^']+)'")
+SIZES = {"2xs": 0.625, "xs": 0.75, "sm": 0.875, "lg": 1.25, "xl": 1.5, "2xl": 2}
+SIZES.update({f"{n}x": n for n in range(1, 11)})
 VIEW_BOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 PATH_DATA = re.compile(r'<path\b[^>]*?\sd="([^"]+)"')
 CREDIT = re.compile(r"<!--!?\s*(.*?)\s*-->", re.DOTALL)
@@ -78,6 +80,12 @@ class Icon:
     def classes(self) -> str:
         """The modifiers as Font Awesome class names (``fa-inverse fa-lg``)."""
         return " ".join(f"fa-{modifier}" for modifier in self.modifiers)
+
+    @property
+    def size(self) -> str:
+        """The icon's size for a ``width`` or ``height`` attribute, from its size modifier."""
+        scale = next((SIZES[m] for m in self.modifiers if m in SIZES), 1)
+        return f"{scale:g}em"
 
 
 @dataclass(frozen=True)

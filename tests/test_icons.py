@@ -91,3 +91,16 @@ def test_built_pages_carry_the_resolved_icon(build_site):
         ("fa-solid-gauge-high", "fa-3x"),
     ]
     assert build.messages == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "size"),
+    [
+        ("fa-flask", "1em"),
+        ("fa-flask fa-lg", "1.25em"),
+        ("fa-flask fa-2x", "2em"),
+        ("fa-xs fa-flask", "0.75em"),
+    ],
+)
+def test_size_modifiers_give_the_icon_size(spec, size):
+    assert IconLibrary().resolve(spec).icon.size == size

@@ -23,7 +23,7 @@ SITE = {
         choice1icon="fa-flask fa-inverse",
         choice1text="Learn Flask.",
         choice2url="{filename}django.md",
-        choice2icon="fa-terminal",
+        choice2icon="fa-terminal fa-2x",
         choice3url="https://example.org/",
         choice3text="Elsewhere.",
     ),
@@ -66,6 +66,11 @@ def test_a_two_line_override_shows_the_choices_in_a_builtin_theme(build_site, tm
         ("https://example.org/", "Elsewhere.", True),
     ]
     assert choice_links(build, "news.html") == [("/guide.html", "Guide", True)]
+    sizes = [
+        svg["width"]
+        for svg in BeautifulSoup(build.html("guide.html"), "html.parser").select("svg.choice-icon")
+    ]
+    assert sizes == ["1em", "2em", "1em"]
     assert "Some text." in build.html("guide.html")
     assert build.messages == []
 
