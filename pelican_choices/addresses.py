@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from pelican_choices.problems import Rejection
 
 OUTSIDE_SCHEMES = ("http", "https", "mailto")
 INTRASITE_KINDS = ("filename", "static", "attach", "index", "category", "tag", "author")
+# Characters an outside address keeps as written; the rest are percent-encoded.
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -70,7 +72,7 @@ def _outside(value: str, scheme: str) -> Address | Rejection:
     written = SCHEME.match(value)
     if not value.startswith("//") and (written is None or written.group(1).lower() != scheme):
         return Rejection("hides its scheme behind entities, spaces or control characters")
-    link = value.replace(" ", "%20")
+    link = quote(value, safe=URL_SAFE)
     if scheme == "mailto":
         if not link.partition(":")[2]:
             return Rejection("has no address after mailto:")
