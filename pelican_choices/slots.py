@@ -13,6 +13,8 @@ SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
 LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
 TARGET_DEFAULT_KEYS = ("choiceicon", "choicetext")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Longer numbers are not read: Python refuses to convert very long ones, slowly.
+MAX_DIGITS = 100
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,8 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
     keys: dict[int, dict[str, str]] = {}
     for key in sorted(metadata):
         match = SLOT_KEY.fullmatch(key)
-        if match is None or int(match.group(1)) == 0:
+        number = _slot_number(match.group(1)) if match else None
+        if number is None:
             if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
                 reporter.report(
                     Problem(
@@ -50,8 +53,7 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
                     )
                 )
             continue
-        digits, field = match.groups()
-        number = int(digits)
+        field = match.group(2)
         earlier = keys.setdefault(number, {}).get(field)
         if earlier is not None:
             canonical = f"choice{number}{field}"
@@ -83,6 +85,14 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
             )
         )
     return slots
+
+
+def _slot_number(digits: str) -> int | None:
+    """The number of a slot key; None for 0 and for numbers too long to read."""
+    significant = digits.lstrip("0")
+    if not significant or len(significant) > MAX_DIGITS:
+        return None
+    return int(significant)
 
 
 def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> str:
