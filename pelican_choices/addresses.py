@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pelican_choices.problems import Rejection
+from pelican_choices.slots import CONTROL_CHARACTERS
 
 OUTSIDE_SCHEMES = ("http", "https", "mailto")
 INTRASITE_KINDS = ("filename", "static", "attach", "index", "category", "tag", "author")
@@ -35,6 +36,14 @@ class Address:
 def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Rejection:
     """Classify a stripped, non-empty choice URL."""
     intrasite = intrasite_link.match(value)
+    scheme = None if intrasite else _scheme(value)
+    if scheme is not None and scheme not in OUTSIDE_SCHEMES:
+        return Rejection(
+            "uses the %s: scheme; only http, https, mailto and paths of this site are allowed",
+            (scheme,),
+        )
+    if CONTROL_CHARACTERS.search(value):
+        return Rejection("contains control characters")
     if intrasite is not None:
         what = intrasite.group("what")
         if what not in INTRASITE_KINDS:
@@ -45,17 +54,11 @@ def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Reje
         path, suffix = _split_suffix(value[intrasite.end() :])
         return Address("intrasite", what=what, path=path, suffix=suffix)
 
-    scheme = _scheme(value)
     if scheme is None:
         if value.startswith("//"):
             return _outside(value, "https")
         path, suffix = _split_suffix(value)
         return Address("site", path=path, suffix=suffix)
-    if scheme not in OUTSIDE_SCHEMES:
-        return Rejection(
-            "uses the %s: scheme; only http, https, mailto and paths of this site are allowed",
-            (scheme,),
-        )
     return _outside(value, scheme)
 
 

@@ -70,7 +70,9 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
             if key != canonical:
                 continue
         keys[number][field] = key
-        values.setdefault(number, {})[field] = metadata_text(metadata[key], key, source, reporter)
+        values.setdefault(number, {})[field] = metadata_text(
+            metadata[key], key, source, reporter, keep_controls=field == "url"
+        )
 
     slots = []
     for number in sorted(values):
@@ -95,12 +97,16 @@ def _slot_number(digits: str) -> int | None:
     return int(significant)
 
 
-def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> str:
+def metadata_text(
+    value: object, key: str, source: str, reporter: Reporter, *, keep_controls: bool = False
+) -> str:
     """Turn a metadata value into one clean line of text.
 
     Markdown gives a list when a key is repeated or continued on several
     lines: the lines of a text are joined, and for a URL or icon the first
-    value is kept. Control characters are removed, and reported.
+    value is kept. Control characters are removed, and reported, unless
+    ``keep_controls`` asks to leave them to the caller (a URL that has them
+    is refused as a whole).
     """
     if value is None:
         return ""
@@ -116,6 +122,8 @@ def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> s
             )
             value = parts[0]
     text = " ".join(str(value).split())
+    if keep_controls:
+        return text
     cleaned = CONTROL_CHARACTERS.sub("", text)
     if cleaned != text:
         reporter.report(Problem(source, key, text, "contains control characters; they are removed"))
