@@ -14,6 +14,8 @@ OUTSIDE_SCHEMES = ("http", "https", "mailto")
 INTRASITE_KINDS = ("filename", "static", "attach", "index", "category", "tag", "author")
 SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
+# Characters a URL never holds as they are; browsers percent-encode them the same way.
+RAW_IN_URL = str.maketrans({" ": "%20", '"': "%22", "<": "%3C", ">": "%3E", "`": "%60"})
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def _outside(value: str, scheme: str) -> Address | Rejection:
     written = SCHEME.match(value)
     if not value.startswith("//") and (written is None or written.group(1).lower() != scheme):
         return Rejection("hides its scheme behind entities, spaces or control characters")
-    link = value.replace(" ", "%20")
+    link = value.translate(RAW_IN_URL)
     if scheme == "mailto":
         if not link.partition(":")[2]:
             return Rejection("has no address after mailto:")
@@ -83,6 +85,6 @@ def _outside(value: str, scheme: str) -> Address | Rejection:
 
 
 def _split_suffix(value: str) -> tuple[str, str]:
-    """Split ``path?query#fragment`` into the path and the rest."""
+    """Split ``path?query#fragment`` into the path and the rest, made safe to print."""
     cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
-    return value[:cut], value[cut:]
+    return value[:cut], value[cut:].translate(RAW_IN_URL)

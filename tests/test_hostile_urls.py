@@ -76,6 +76,18 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         for index, (_, url, _) in enumerate(REFUSED)
     }
     files["pages/target.md"] = markdown("Target", slug="target")
+    files["pages/kept.md"] = markdown(
+        "Kept",
+        slug="kept",
+        choice1url="//example.org/guide",
+        choice1text="Same scheme as the page",
+        choice2url='https://example.org/?q="><script>alert(1)</script>',
+        choice2text="Search",
+        choice3url="/target.html#\"><img src=x onerror='x'>",
+        choice4url="mailto:help@example.org?subject=Hello there",
+        choice4text="Write to us",
+        choice5url="#top",
+    )
     return build_in(tmp_path_factory.mktemp("hostile"), files, **FLAT)
 
 
@@ -103,3 +115,16 @@ def test_messages_quote_control_characters_as_written(hostile_site):
     assert f"pages/case{index}.md: choice1url 'java\\x00script:alert(1)' {JAVASCRIPT}" in (
         hostile_site.messages
     )
+
+
+def test_outside_addresses_and_suffixes_are_printed_percent_encoded(hostile_site):
+    choices = hostile_site.choices("kept.html")
+
+    assert [(c["data-url"], c["data-external"]) for c in choices] == [
+        ("//example.org/guide", "True"),
+        ("https://example.org/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", "True"),
+        ("/target.html#%22%3E%3Cimg%20src=x%20onerror='x'%3E", "False"),
+        ("mailto:help@example.org?subject=Hello%20there", "True"),
+        ("/kept.html#top", "False"),
+    ]
+    assert not [m for m in hostile_site.messages if m.startswith("pages/kept.md")]
