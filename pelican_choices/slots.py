@@ -112,15 +112,16 @@ def metadata_text(
         return ""
     if isinstance(value, (list, tuple)):
         parts = [str(part).strip() for part in value if str(part).strip()]
-        if key.endswith("text") or len(set(parts)) <= 1:
+        if key.endswith("text"):
             value = " ".join(parts)
         else:
-            reporter.report(
-                Problem(
-                    source, key, parts[0], "is given %d times; the first is used", (len(parts),)
+            if len(set(parts)) > 1:
+                reporter.report(
+                    Problem(
+                        source, key, parts[0], "is given %d times; the first is used", (len(parts),)
+                    )
                 )
-            )
-            value = parts[0]
+            value = parts[0] if parts else ""
     text = " ".join(str(value).split())
     if keep_controls:
         return text
