@@ -125,7 +125,7 @@ def metadata_text(
     text = " ".join(str(value).split())
     if keep_controls:
         return text
-    cleaned = CONTROL_CHARACTERS.sub("", text)
+    cleaned = " ".join(CONTROL_CHARACTERS.sub("", text).split())
     if cleaned != text:
         reporter.report(Problem(source, key, text, "contains control characters; they are removed"))
     return cleaned
