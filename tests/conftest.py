@@ -156,6 +156,23 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
+def different_files(first: Path, second: Path) -> list[str]:
+    """The files that are in only one of two output folders, or differ byte for byte."""
+    names = {
+        path.relative_to(folder).as_posix()
+        for folder in (first, second)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+    return sorted(
+        name
+        for name in names
+        if not (first / name).is_file()
+        or not (second / name).is_file()
+        or (first / name).read_bytes() != (second / name).read_bytes()
+    )
+
+
 def pelican_settings(root: Path, **overrides: Any) -> dict[str, Any]:
     """Settings for a site whose content is in ``root/content``."""
     settings = dict(QUIET_SETTINGS)
