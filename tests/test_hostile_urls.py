@@ -121,6 +121,7 @@ def test_outside_addresses_and_suffixes_are_printed_percent_encoded(hostile_site
     choices = hostile_site.choices("kept.html")
 
     assert [(c["data-url"], c["data-external"]) for c in choices] == [
+        # No scheme: an outside address in the scheme of the page, http or https.
         ("//example.org/guide", "True"),
         ("https://example.org/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", "True"),
         ("/target.html#%22%3E%3Cimg%20src=x%20onerror='x'%3E", "False"),
