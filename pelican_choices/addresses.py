@@ -5,16 +5,17 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from pelican_choices.problems import Rejection
+from pelican_choices.slots import CONTROL_CHARACTERS
 
 OUTSIDE_SCHEMES = ("http", "https", "mailto")
 INTRASITE_KINDS = ("filename", "static", "attach", "index", "category", "tag", "author")
-# Characters an outside address keeps as written; the rest are percent-encoded.
-URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
+# Characters a URL never holds as they are; browsers percent-encode them the same way.
+RAW_IN_URL = str.maketrans({" ": "%20", '"': "%22", "<": "%3C", ">": "%3E", "`": "%60"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ class Address:
 def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Rejection:
     """Classify a stripped, non-empty choice URL."""
     intrasite = intrasite_link.match(value)
+    scheme = None if intrasite else _scheme(value)
+    if scheme is not None and scheme not in OUTSIDE_SCHEMES:
+        return Rejection(
+            "uses the %s: scheme; only http, https, mailto and paths of this site are allowed",
+            (scheme,),
+        )
+    if CONTROL_CHARACTERS.search(value):
+        return Rejection("contains control characters")
     if intrasite is not None:
         what = intrasite.group("what")
         if what not in INTRASITE_KINDS:
@@ -47,17 +56,11 @@ def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Reje
         path, suffix = _split_suffix(value[intrasite.end() :])
         return Address("intrasite", what=what, path=path, suffix=suffix)
 
-    scheme = _scheme(value)
     if scheme is None:
         if value.startswith("//"):
             return _outside(value, "https")
         path, suffix = _split_suffix(value)
         return Address("site", path=path, suffix=suffix)
-    if scheme not in OUTSIDE_SCHEMES:
-        return Rejection(
-            "uses the %s: scheme; only http, https, mailto and paths of this site are allowed",
-            (scheme,),
-        )
     return _outside(value, scheme)
 
 
@@ -72,7 +75,7 @@ def _outside(value: str, scheme: str) -> Address | Rejection:
     written = SCHEME.match(value)
     if not value.startswith("//") and (written is None or written.group(1).lower() != scheme):
         return Rejection("hides its scheme behind entities, spaces or control characters")
-    link = quote(value, safe=URL_SAFE)
+    link = value.translate(RAW_IN_URL)
     if scheme == "mailto":
         if not link.partition(":")[2]:
             return Rejection("has no address after mailto:")
@@ -82,6 +85,6 @@ def _outside(value: str, scheme: str) -> Address | Rejection:
 
 
 def _split_suffix(value: str) -> tuple[str, str]:
-    """Split ``path?query#fragment`` into the path and the rest."""
+    """Split ``path?query#fragment`` into the path and the rest, made safe to print."""
     cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
-    return value[:cut], value[cut:]
+    return value[:cut], value[cut:].translate(RAW_IN_URL)

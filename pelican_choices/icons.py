@@ -54,6 +54,9 @@ SIZES.update({f"{n}x": n for n in range(1, 11)})
 VIEW_BOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 PATH_DATA = re.compile(r'<path\b[^>]*?\sd="([^"]+)"')
 CREDIT = re.compile(r"<!--!?\s*(.*?)\s*-->", re.DOTALL)
+# Every Font Awesome name has this shape; anything else is never looked up as a file.
+ICON_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_NAME_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class IconLibrary:
                 extras.append(token)
         if name is None:
             return IconResult(None, Rejection("names no icon"))
-        glyph = self._find(name, style)
+        glyph = self._find(name, style) if _is_icon_name(name) else None
         if glyph is None:
             return IconResult(
                 None, Rejection("is not a Font Awesome Free icon%s", (self._suggest(name),))
@@ -252,6 +255,11 @@ class IconLibrary:
             return ""
         names = " or ".join(f"fa-{match}" for match in close)
         return f" (did you mean {names}?)"
+
+
+def _is_icon_name(name: str) -> bool:
+    """True when ``name`` could be a Font Awesome name, so it is safe to look up."""
+    return len(name) <= MAX_NAME_LENGTH and ICON_NAME.fullmatch(name) is not None
 
 
 def _style_order(style: str | None) -> list[str]:

@@ -9,7 +9,7 @@ from itertools import pairwise
 from pelican.contents import Content
 
 from pelican_choices.problems import Problem, Reporter
-from pelican_choices.slots import metadata_text
+from pelican_choices.slots import MAX_DIGITS, metadata_text
 
 SECTION_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 
@@ -18,7 +18,10 @@ def section_number(value: str) -> tuple[int, ...] | None:
     """``"021"`` is (21,), ``"2.10"`` is (2, 10); None when it is not a section number."""
     if not SECTION_NUMBER.fullmatch(value):
         return None
-    return tuple(int(part) for part in value.split("."))
+    parts = [part.lstrip("0") or "0" for part in value.split(".")]
+    if any(len(part) > MAX_DIGITS for part in parts):
+        return None
+    return tuple(int(part) for part in parts)
 
 
 def reading_order(contents: Iterable[Content], key: str, reporter: Reporter) -> list[Content]:

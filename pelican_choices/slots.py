@@ -13,6 +13,8 @@ SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
 LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
 TARGET_DEFAULT_KEYS = ("choiceicon", "choicetext")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Longer numbers are not read: Python refuses to convert very long ones, slowly.
+MAX_DIGITS = 100
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,8 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
     keys: dict[int, dict[str, str]] = {}
     for key in sorted(metadata):
         match = SLOT_KEY.fullmatch(key)
-        if match is None or int(match.group(1)) == 0:
+        number = _slot_number(match.group(1)) if match else None
+        if number is None:
             if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
                 reporter.report(
                     Problem(
@@ -50,8 +53,7 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
                     )
                 )
             continue
-        digits, field = match.groups()
-        number = int(digits)
+        field = match.group(2)
         earlier = keys.setdefault(number, {}).get(field)
         if earlier is not None:
             canonical = f"choice{number}{field}"
@@ -68,7 +70,9 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
             if key != canonical:
                 continue
         keys[number][field] = key
-        values.setdefault(number, {})[field] = metadata_text(metadata[key], key, source, reporter)
+        values.setdefault(number, {})[field] = metadata_text(
+            metadata[key], key, source, reporter, keep_controls=field == "url"
+        )
 
     slots = []
     for number in sorted(values):
@@ -85,28 +89,43 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
     return slots
 
 
-def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> str:
+def _slot_number(digits: str) -> int | None:
+    """The number of a slot key; None for 0 and for numbers too long to read."""
+    significant = digits.lstrip("0")
+    if not significant or len(significant) > MAX_DIGITS:
+        return None
+    return int(significant)
+
+
+def metadata_text(
+    value: object, key: str, source: str, reporter: Reporter, *, keep_controls: bool = False
+) -> str:
     """Turn a metadata value into one clean line of text.
 
     Markdown gives a list when a key is repeated or continued on several
     lines: the lines of a text are joined, and for a URL or icon the first
-    value is kept. Control characters are removed, and reported.
+    value is kept. Control characters are removed, and reported, unless
+    ``keep_controls`` asks to leave them to the caller (a URL that has them
+    is refused as a whole).
     """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         parts = [str(part).strip() for part in value if str(part).strip()]
-        if key.endswith("text") or len(set(parts)) <= 1:
+        if key.endswith("text"):
             value = " ".join(parts)
         else:
-            reporter.report(
-                Problem(
-                    source, key, parts[0], "is given %d times; the first is used", (len(parts),)
+            if len(set(parts)) > 1:
+                reporter.report(
+                    Problem(
+                        source, key, parts[0], "is given %d times; the first is used", (len(parts),)
+                    )
                 )
-            )
-            value = parts[0]
+            value = parts[0] if parts else ""
     text = " ".join(str(value).split())
-    cleaned = CONTROL_CHARACTERS.sub("", text)
+    if keep_controls:
+        return text
+    cleaned = " ".join(CONTROL_CHARACTERS.sub("", text).split())
     if cleaned != text:
         reporter.report(Problem(source, key, text, "contains control characters; they are removed"))
     return cleaned

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -113,11 +114,39 @@ class Build:
 SiteFactory = Callable[..., Build]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_pelican_log_filter() -> None:
-    """Pelican drops a message it has already shown in this process; tests need each one."""
+def forget_logged_messages() -> None:
+    """Pelican drops a message it has already shown in this process; forget them all."""
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pelican_log_filter() -> None:
+    """Each test sees every message, as a fresh ``pelican`` process would."""
+    forget_logged_messages()
+
+
+class _RecordList(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def plugin_records() -> Iterator[list[logging.LogRecord]]:
+    """Collect the plugin's log records, debug ones included, while the block runs."""
+    logger = logging.getLogger("pelican_choices")
+    handler, level = _RecordList(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
@@ -128,6 +157,23 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(text)
         else:
             path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def different_files(first: Path, second: Path) -> list[str]:
+    """The files that are in only one of two output folders, or differ byte for byte."""
+    names = {
+        path.relative_to(folder).as_posix()
+        for folder in (first, second)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+    return sorted(
+        name
+        for name in names
+        if not (first / name).is_file()
+        or not (second / name).is_file()
+        or (first / name).read_bytes() != (second / name).read_bytes()
+    )
 
 
 def pelican_settings(root: Path, **overrides: Any) -> dict[str, Any]:
@@ -141,6 +187,15 @@ def pelican_settings(root: Path, **overrides: Any) -> dict[str, Any]:
     )
     settings.update(overrides)
     return read_settings(override=settings)
+
+
+def build_in(root: Path, files: dict[str, str | bytes], **overrides: Any) -> Build:
+    """Build like ``build_site`` into ``root``: for builds shared by several tests."""
+    write_files(root / "content", files)
+    forget_logged_messages()
+    with plugin_records() as records:
+        Pelican(pelican_settings(root, **overrides)).run()
+    return Build(root / "output", records)
 
 
 @pytest.fixture

@@ -104,3 +104,13 @@ def test_built_pages_carry_the_resolved_icon(build_site):
 )
 def test_size_modifiers_give_the_icon_size(spec, size):
     assert IconLibrary().resolve(spec).icon.size == size
+
+
+@pytest.mark.parametrize(
+    "spec", ["x" * 300, "fa-" + "a-" * 300 + "a", "fa-../svgs/solid/flask", "fa-flask/../flask"]
+)
+def test_strings_that_cannot_be_icon_names_are_refused(spec):
+    result = IconLibrary().resolve(spec)
+
+    assert result.icon is None
+    assert result.problem.template == "is not a Font Awesome Free icon%s"

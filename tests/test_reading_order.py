@@ -14,13 +14,22 @@ FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 
 @pytest.mark.parametrize(
     ("value", "number"),
-    [("021", (21,)), ("0101", (101,)), ("2.9", (2, 9)), ("2.10", (2, 10)), ("7", (7,))],
+    [
+        ("021", (21,)),
+        ("0101", (101,)),
+        ("2.9", (2, 9)),
+        ("2.10", (2, 10)),
+        ("7", (7,)),
+        ("0" * 5000 + "7.1", (7, 1)),
+    ],
 )
 def test_values_are_section_numbers(value, number):
     assert section_number(value) == number
 
 
-@pytest.mark.parametrize("value", ["", "2.", ".5", "-1", "1e3", "two", "2..3", "1 2", "٣"])
+@pytest.mark.parametrize(
+    "value", ["", "2.", ".5", "-1", "1e3", "two", "2..3", "1 2", "٣", "1" * 101, "2." + "9" * 5000]
+)
 def test_other_values_are_not_section_numbers(value):
     assert section_number(value) is None
 

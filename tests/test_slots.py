@@ -144,3 +144,39 @@ def test_leading_zero_numbers_mean_the_same_slot(build_site):
 
     assert [c["data-number"] for c in build.choices("guide.html")] == ["1", "2"]
     assert build.messages == []
+
+
+def test_slot_numbers_too_long_to_read_are_reported(build_site):
+    long_key = "choice" + "9" * 5000 + "url"
+    padded_key = "choice" + "0" * 300 + "2url"
+    source = f"title: Guide\n{long_key}: /a.html\n{padded_key}: /a.html\n\nText.\n"
+    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+
+    assert [c["data-number"] for c in build.choices("guide.html")] == ["2"]
+    assert build.messages == [
+        f"pages/guide.md: {long_key} '/a.html' is not read: choice keys are choiceNurl, "
+        "choiceNicon and choiceNtext, numbered from 1"
+    ]
+
+
+def test_a_url_or_icon_given_twice_alike_is_read_once(build_site):
+    source = (
+        "title: Guide\nchoice1url: /a.html\nchoice1url: /a.html\n"
+        "choice1icon: fa-flask\nchoice1icon: fa-flask\n\nText.\n"
+    )
+    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+
+    assert [(c["data-url"], c["data-icon"]) for c in build.choices("guide.html")] == [
+        ("/a.html", "fa-solid-flask")
+    ]
+    assert build.messages == []
+
+
+def test_a_url_given_twice_differently_keeps_the_first_and_says_so(build_site):
+    source = "title: Guide\nchoice1url: /a.html\nchoice1url: /b.html\n\nText.\n"
+    build = build_site({"pages/guide.md": source, **targets("a", "b")}, **PAGE)
+
+    assert [c["data-url"] for c in build.choices("guide.html")] == ["/a.html"]
+    assert build.messages == [
+        "pages/guide.md: choice1url '/a.html' is given 2 times; the first is used"
+    ]
