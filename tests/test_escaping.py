@@ -74,7 +74,7 @@ def test_every_valid_choice_is_kept_with_its_address_intact(hostile_build):
     assert hrefs == [
         "/target.html",
         "https://example.org/%22%20onmouseover=%22window.pwned='href'",
-        "/target.html#\"><script>window.pwned='fragment'</script>",
+        "/target.html#%22%3E%3Cscript%3Ewindow.pwned='fragment'%3C/script%3E",
     ]
     assert "Some text." in hostile_build.html("start.html")
     assert "Some text." in hostile_build.html("target.html")
