@@ -35,6 +35,13 @@ QUIET_SETTINGS: dict[str, Any] = {
 }
 
 
+# Pages at the site root, as guide sites such as the seed's put them.
+FLAT = {
+    "PAGE_URL": "{slug}.html",
+    "PAGE_SAVE_AS": "{slug}.html",
+    "PAGE_LANG_URL": "{slug}-{lang}.html",
+    "PAGE_LANG_SAVE_AS": "{slug}-{lang}.html",
+}
 SPELLINGS = {"sort_order": "sort-order"}
 
 

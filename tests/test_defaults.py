@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import markdown
-
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
+from conftest import FLAT, markdown
 
 
 def test_a_target_offers_its_own_text_and_icon(build_site):

@@ -7,13 +7,12 @@ import re
 import pytest
 from browser_fixtures import serve
 from bs4 import BeautifulSoup
-from conftest import write_files
+from conftest import FLAT, write_files
 from hostile import HOSTILE_SITE, LITERAL_TEXTS
 
 import pelican_choices
 
 DANGEROUS_ADDRESS = re.compile(r"\s*(javascript|data|vbscript):", re.IGNORECASE)
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 PARTIAL_OVERRIDE = """\
 {% extends "!theme/KIND.html" %}
 {% block content %}{{ super() }}{% include "pelican_choices/choices.html" %}{% endblock %}

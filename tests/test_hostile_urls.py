@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Build, build_in, markdown
-
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
+from conftest import FLAT, Build, build_in, markdown
 
 SCHEME = "uses the {}: scheme; only http, https, mailto and paths of this site are allowed"
 JAVASCRIPT = SCHEME.format("javascript")

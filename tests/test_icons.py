@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import markdown
+from conftest import FLAT, markdown
 
 from pelican_choices.icons import IconLibrary
-
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 
 
 @pytest.mark.parametrize(

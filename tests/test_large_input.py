@@ -5,9 +5,8 @@ How the time grows with the size is measured by benchmarks/large_input.py.
 
 from __future__ import annotations
 
-from conftest import markdown
+from conftest import FLAT, markdown
 
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 CHOICES = 1_000
 # 100,000 characters, with some that templates must escape.
 LONG_TEXT = ("Tell me more about <this> & that. " * 3_000)[:99_999] + "."

@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 
 import pytest
-from conftest import markdown
+from conftest import FLAT, markdown
 
 from pelican_choices import BrokenChoicesError
 
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 TARGET = {"pages/flask.md": markdown("Flask", slug="flask")}
 
 

@@ -7,9 +7,7 @@ import logging
 from html.parser import HTMLParser
 
 import pytest
-from conftest import markdown
-
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
+from conftest import FLAT, markdown
 
 # start -> a -> b (a dead end); a -> target; lonely -> a and to a hidden page;
 # start also leads outside and to a missing page; "stray" has only a broken

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import markdown
-
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
+from conftest import FLAT, markdown
 
 BODY = """\
 ## What you need

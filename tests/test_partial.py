@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import markdown, write_files
+from conftest import FLAT, markdown, write_files
 
 TWO_LINE_OVERRIDE = """\
 {% extends "!theme/KIND.html" %}
@@ -33,7 +33,6 @@ SITE = {
         "News", slug="news", date="2024-03-01", choice1url="/guide.html", choice1icon="fa-book"
     ),
 }
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 
 
 def overrides(tmp_path, template: str):

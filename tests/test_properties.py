@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import Build, build_in
+from conftest import FLAT, Build, build_in
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pelican.settings import DEFAULT_CONFIG
@@ -24,7 +24,6 @@ from pelican_choices.reading_order import section_number
 from pelican_choices.slots import SLOT_KEY, metadata_text, read_slots
 
 INTRASITE_LINK = re.compile(DEFAULT_CONFIG["INTRASITE_LINK_REGEX"])
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 PURE = settings(max_examples=300, deadline=None)
 BUILDS = settings(max_examples=20, deadline=None)
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import markdown
+from conftest import FLAT, markdown
 
 from pelican_choices.reading_order import section_number
-
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import (
+    FLAT,
     PROBE_THEME,
     QUIET_SETTINGS,
     Build,
@@ -21,8 +22,6 @@ from conftest import (
     write_files,
 )
 from pelican import Pelican
-
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 
 # A site using every kind of choice, two problems, a translation and a reading order.
 SITE: dict[str, str | bytes] = {

@@ -5,12 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from conftest import markdown, pelican_settings, write_files
+from conftest import FLAT, markdown, pelican_settings, write_files
 from pelican import Pelican
 
 from pelican_choices.settings import DEFAULTS, ChoicesSettings
-
-FLAT = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
 
 
 def test_defaults_apply_when_nothing_is_set():

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import markdown
-
-PAGE = {"PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html"}
+from conftest import FLAT, markdown
 
 
 def targets(*slugs: str) -> dict[str, str]:
@@ -25,7 +23,7 @@ def test_four_slots_become_choices_in_number_order(build_site):
             ),
             **targets("django", "flask"),
         },
-        **PAGE,
+        **FLAT,
     )
 
     choices = build.choices("guide.html")
@@ -50,7 +48,7 @@ def test_numbers_beyond_four_and_gaps_are_kept(build_site):
             ),
             **targets("a", "b", "c", "d"),
         },
-        **PAGE,
+        **FLAT,
     )
 
     choices = build.choices("guide.html")
@@ -62,14 +60,14 @@ def test_numbers_beyond_four_and_gaps_are_kept(build_site):
 
 def test_blank_slots_are_skipped_silently(build_site):
     source = "title: Guide\nchoice1url: /a.html\nchoice4url:\nchoice4icon:\nchoice4text:\n\nText.\n"
-    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+    build = build_site({"pages/guide.md": source, **targets("a")}, **FLAT)
 
     assert [c["data-number"] for c in build.choices("guide.html")] == ["1"]
     assert build.messages == []
 
 
 def test_page_without_choices_has_an_empty_tuple(build_site):
-    build = build_site({"pages/plain.md": markdown("Plain", slug="plain")}, **PAGE)
+    build = build_site({"pages/plain.md": markdown("Plain", slug="plain")}, **FLAT)
 
     assert build.choices("plain.html") == []
     assert build.messages == []
@@ -77,7 +75,7 @@ def test_page_without_choices_has_an_empty_tuple(build_site):
 
 def test_keys_are_read_whatever_their_case(build_site):
     source = "Title: Guide\nChoice1URL: /a.html\nCHOICE1TEXT: Shouting.\n\nText.\n"
-    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+    build = build_site({"pages/guide.md": source, **targets("a")}, **FLAT)
 
     assert [(c["data-url"], c["data-text"]) for c in build.choices("guide.html")] == [
         ("/a.html", "Shouting.")
@@ -101,7 +99,7 @@ def test_restructuredtext_metadata_works_the_same(build_site):
     b_source = "B page\n######\n\n:slug: b\n\nText.\n"
     build = build_site(
         {"pages/guide.rst": source, "pages/b.rst": b_source, **targets("a")},
-        **PAGE,
+        **FLAT,
     )
 
     choices = build.choices("guide.html")
@@ -120,7 +118,7 @@ def test_articles_get_choices_too(build_site):
             "posts/news.md": markdown("News", date="2024-05-01", slug="news", choice1url="/a.html"),
             **targets("a"),
         },
-        **PAGE,
+        **FLAT,
     )
 
     assert [c["data-url"] for c in build.choices("news.html")] == ["/a.html"]
@@ -128,7 +126,7 @@ def test_articles_get_choices_too(build_site):
 
 def test_text_split_over_lines_is_joined(build_site):
     source = "title: Guide\nchoice1url: /a.html\nchoice1text: A long\n    question.\n\nText.\n"
-    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+    build = build_site({"pages/guide.md": source, **targets("a")}, **FLAT)
 
     assert [c["data-text"] for c in build.choices("guide.html")] == ["A long question."]
 
@@ -139,7 +137,7 @@ def test_leading_zero_numbers_mean_the_same_slot(build_site):
             "pages/guide.md": markdown("Guide", choice01url="/a.html", choice02url="/b.html"),
             **targets("a", "b"),
         },
-        **PAGE,
+        **FLAT,
     )
 
     assert [c["data-number"] for c in build.choices("guide.html")] == ["1", "2"]
@@ -150,7 +148,7 @@ def test_slot_numbers_too_long_to_read_are_reported(build_site):
     long_key = "choice" + "9" * 5000 + "url"
     padded_key = "choice" + "0" * 300 + "2url"
     source = f"title: Guide\n{long_key}: /a.html\n{padded_key}: /a.html\n\nText.\n"
-    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+    build = build_site({"pages/guide.md": source, **targets("a")}, **FLAT)
 
     assert [c["data-number"] for c in build.choices("guide.html")] == ["2"]
     assert build.messages == [
@@ -164,7 +162,7 @@ def test_a_url_or_icon_given_twice_alike_is_read_once(build_site):
         "title: Guide\nchoice1url: /a.html\nchoice1url: /a.html\n"
         "choice1icon: fa-flask\nchoice1icon: fa-flask\n\nText.\n"
     )
-    build = build_site({"pages/guide.md": source, **targets("a")}, **PAGE)
+    build = build_site({"pages/guide.md": source, **targets("a")}, **FLAT)
 
     assert [(c["data-url"], c["data-icon"]) for c in build.choices("guide.html")] == [
         ("/a.html", "fa-solid-flask")
@@ -174,7 +172,7 @@ def test_a_url_or_icon_given_twice_alike_is_read_once(build_site):
 
 def test_a_url_given_twice_differently_keeps_the_first_and_says_so(build_site):
     source = "title: Guide\nchoice1url: /a.html\nchoice1url: /b.html\n\nText.\n"
-    build = build_site({"pages/guide.md": source, **targets("a", "b")}, **PAGE)
+    build = build_site({"pages/guide.md": source, **targets("a", "b")}, **FLAT)
 
     assert [c["data-url"] for c in build.choices("guide.html")] == ["/a.html"]
     assert build.messages == [

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import markdown
-
-FLAT = {
-    "PAGE_URL": "{slug}.html",
-    "PAGE_SAVE_AS": "{slug}.html",
-    "PAGE_LANG_URL": "{slug}-{lang}.html",
-    "PAGE_LANG_SAVE_AS": "{slug}-{lang}.html",
-}
+from conftest import FLAT, markdown
 
 
 def guide(**slots: str) -> str:

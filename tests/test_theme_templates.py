@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import markdown
+from conftest import FLAT, markdown
 
 import pelican_choices
 
 THEME = {"THEME": pelican_choices.THEME_PATH}
-FLAT = {
-    "PAGE_URL": "{slug}.html",
-    "PAGE_SAVE_AS": "{slug}.html",
-    "PAGE_LANG_URL": "{slug}-{lang}.html",
-    "PAGE_LANG_SAVE_AS": "{slug}-{lang}.html",
-}
 
 
 def soup(build, path: str) -> BeautifulSoup:
