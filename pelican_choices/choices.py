@@ -71,7 +71,7 @@ class ChoiceBuilder:
 
     def build(self, content: Content) -> tuple[Choice, ...]:
         """The valid choices of ``content``, in number order; problems are reported."""
-        source = content.get_relative_source_path()
+        source = self.site.facts.source(content)
         choices = []
         for slot in read_slots(content.metadata, source, self.reporter):
             choice = self._choice(content, source, slot)
@@ -118,7 +118,7 @@ class ChoiceBuilder:
         metadata = content.metadata
         if "choicetext" not in metadata and "choiceicon" not in metadata:
             return TargetDefaults()
-        source = content.get_relative_source_path()
+        source = self.site.facts.source(content)
         text = metadata_text(metadata.get("choicetext"), "choicetext", source, self.reporter)
         spec = metadata_text(metadata.get("choiceicon"), "choiceicon", source, self.reporter)
         icon = None

@@ -79,6 +79,10 @@ def add_static_links(generator: Generator) -> None:
         for key, value in content.metadata.items():
             if not (isinstance(value, str) and key.endswith("url") and SLOT_KEY.fullmatch(key)):
                 continue
+            # Only an intrasite link can name a static file; most choices are not one.
+            link = intrasite_link.match(value.strip())
+            if link is None or link.group("what") not in ("static", "attach"):
+                continue
             address = parse_address(value.strip(), intrasite_link)
             if isinstance(address, Address) and address.what in ("static", "attach"):
                 path = source_path(content, address.path).replace("%20", " ")
@@ -104,7 +108,7 @@ def build_navigation(generators: list[Generator]) -> None:
         content.choices = builder.build(content)
 
     published = chain(context.get("pages", ()), context.get("articles", ()))
-    order = reading_order(published, settings.sort_key, reporter)
+    order = reading_order(published, settings.sort_key, reporter, site.facts)
     link_neighbours(order, site.contents)
     context["reading_order"] = order
     context["choices_icon_credit"] = icons.credit
@@ -112,7 +116,9 @@ def build_navigation(generators: list[Generator]) -> None:
         position = {id(content): index for index, content in enumerate(order)}
         context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
 
-    graph = build_graph(node_candidates(generators), order, reporter.broken, settings.sort_key)
+    graph = build_graph(
+        node_candidates(generators), order, reporter.broken, settings.sort_key, site.facts
+    )
     context["choices_graph"] = graph
     context["choices_map"] = lay_out(graph) if settings.map_save_as else None
     context["choices_graph_url"] = settings.graph_save_as

@@ -36,7 +36,8 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
     """Return the non-blank choice slots of ``metadata`` in number order."""
     values: dict[int, dict[str, str]] = {}
     keys: dict[int, dict[str, str]] = {}
-    for key in sorted(metadata):
+    # Both patterns start with "choice": other keys are not looked at.
+    for key in sorted(key for key in metadata if key.startswith("choice")):
         match = SLOT_KEY.fullmatch(key)
         if match is None or int(match.group(1)) == 0:
             if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:

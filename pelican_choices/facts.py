@@ -1,0 +1,48 @@
+"""The URL and source path of each content, worked out once per build.
+
+Pelican works out ``content.url``, ``content.get_relative_source_path()``
+and ``content.relative_dir`` anew on every access, from the settings and
+several path operations. The plugin asks for them many times per page, so it
+keeps them here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+class ContentFacts:
+    """A build's memory of URLs and source paths, by object identity.
+
+    Each entry keeps its object, so an id reused by a new object is never
+    mistaken for the old one.
+    """
+
+    def __init__(self) -> None:
+        self._urls: dict[int, tuple[Any, str]] = {}
+        self._sources: dict[int, tuple[Any, str]] = {}
+        self._folders: dict[int, tuple[Any, str]] = {}
+
+    def url(self, target: Any) -> str:
+        """``target.url``."""
+        return _known(self._urls, target, lambda: target.url)
+
+    def forget_url(self, target: Any) -> None:
+        """Forget the URL of ``target``, which has changed (a static file attached to a page)."""
+        self._urls.pop(id(target), None)
+
+    def source(self, content: Any) -> str:
+        """``content.get_relative_source_path()``."""
+        return _known(self._sources, content, content.get_relative_source_path)
+
+    def folder(self, content: Any) -> str:
+        """``content.relative_dir``: the folder of its source, relative to PATH."""
+        return _known(self._folders, content, lambda: content.relative_dir)
+
+
+def _known(store: dict[int, tuple[Any, str]], thing: Any, work_out: Callable[[], str]) -> str:
+    known = store.get(id(thing))
+    if known is None or known[0] is not thing:
+        known = store[id(thing)] = (thing, work_out())
+    return known[1]
