@@ -12,11 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from pelican_choices.choices import Choice
 from pelican_choices.facts import ContentFacts
+from pelican_choices.map_markup import list_items
 from pelican_choices.problems import Problem
 from pelican_choices.targets import target_title
 
@@ -107,6 +109,10 @@ class NavigationGraph:
         """The broken choices of files that are not nodes (drafts, translations)."""
         sources = {node.source for node in self.nodes}
         return [problem for problem in self.broken if problem.source not in sources]
+
+    def list_items(self, siteurl: object) -> Markup:
+        """The graph in words, as the map page lists it, below ``siteurl``."""
+        return list_items(self.nodes, self.broken_elsewhere, siteurl)
 
     @property
     def categories(self) -> list[str]:

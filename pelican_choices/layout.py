@@ -16,7 +16,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from pelican_choices.graph import Edge, NavigationGraph, Node
+from pelican_choices.map_markup import edge_paths, node_links
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 26
@@ -85,6 +88,14 @@ class MapLayout:
     def arrows_of(self, kind: str) -> list[Arrow]:
         """The arrows of one kind, to draw them in one group."""
         return [arrow for arrow in self.arrows if arrow.kind == kind]
+
+    def edge_paths(self, kind: str) -> Markup:
+        """The arrows of one kind as SVG paths."""
+        return edge_paths(self.arrows_of(kind))
+
+    def node_links(self, siteurl: object) -> Markup:
+        """The pages as SVG links, below ``siteurl``."""
+        return node_links(self.boxes, siteurl)
 
 
 def lay_out(graph: NavigationGraph) -> MapLayout:
