@@ -44,6 +44,21 @@ class Choice:
         return f"{siteurl.rstrip('/')}/{self.link}"
 
 
+class Choices(tuple[Choice, ...]):
+    """The choices of an article or page: a tuple of ``Choice`` in number order."""
+
+    __slots__ = ()
+
+    @property
+    def icons(self) -> list[Icon]:
+        """Their distinct icons, in order of first use: one ``<symbol>`` each."""
+        icons: dict[str, Icon] = {}
+        for choice in self:
+            if choice.icon and choice.icon.symbol_id not in icons:
+                icons[choice.icon.symbol_id] = choice.icon
+        return list(icons.values())
+
+
 @dataclass(frozen=True)
 class TargetDefaults:
     """The ``choicetext`` and ``choiceicon`` a content offers to choices leading to it."""
@@ -69,7 +84,7 @@ class ChoiceBuilder:
         self.defaults = {content: self._target_defaults(content) for content in site.contents}
         self.default_icon = self._default_icon(settings.default_icon)
 
-    def build(self, content: Content) -> tuple[Choice, ...]:
+    def build(self, content: Content) -> Choices:
         """The valid choices of ``content``, in number order; problems are reported."""
         source = self.site.facts.source(content)
         choices = []
@@ -77,7 +92,7 @@ class ChoiceBuilder:
             choice = self._choice(content, source, slot)
             if choice is not None:
                 choices.append(choice)
-        return tuple(choices)
+        return Choices(choices)
 
     def _choice(self, content: Content, source: str, slot: Slot) -> Choice | None:
         if not slot.url:
