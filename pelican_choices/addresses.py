@@ -45,6 +45,11 @@ def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Reje
         path, suffix = _split_suffix(value[intrasite.end() :])
         return Address("intrasite", what=what, path=path, suffix=suffix)
 
+    if value.startswith("/") and not value.startswith("//"):
+        # The most common kind, and one that no entity or control character
+        # can turn into a scheme: the first character stays a slash.
+        path, suffix = _split_suffix(value)
+        return Address("site", path=path, suffix=suffix)
     scheme = _scheme(value)
     if scheme is None:
         if value.startswith("//"):
@@ -81,5 +86,9 @@ def _outside(value: str, scheme: str) -> Address | Rejection:
 
 def _split_suffix(value: str) -> tuple[str, str]:
     """Split ``path?query#fragment`` into the path and the rest."""
-    cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
+    cut = len(value)
+    for mark in "?#":
+        found = value.find(mark)
+        if 0 <= found < cut:
+            cut = found
     return value[:cut], value[cut:]

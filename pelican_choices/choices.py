@@ -67,6 +67,9 @@ class TargetDefaults:
     icon: Icon | None = None
 
 
+NO_DEFAULTS = TargetDefaults()
+
+
 class ChoiceBuilder:
     """Builds the choices of every content of one build."""
 
@@ -111,7 +114,7 @@ class ChoiceBuilder:
                 self._broken(source, slot, "url", resolved.template, resolved.args)
                 return None
             target, link = resolved.target, resolved.link
-        defaults = self.defaults.get(target, TargetDefaults())
+        defaults = self.defaults.get(target, NO_DEFAULTS)
         text = slot.text or defaults.text or target_title(target)
         if not text:
             self._broken(source, slot, "url", "has no text: add %s", (slot.key("text"),))
@@ -132,7 +135,7 @@ class ChoiceBuilder:
     def _target_defaults(self, content: Content) -> TargetDefaults:
         metadata = content.metadata
         if "choicetext" not in metadata and "choiceicon" not in metadata:
-            return TargetDefaults()
+            return NO_DEFAULTS
         source = self.site.facts.source(content)
         text = metadata_text(metadata.get("choicetext"), "choicetext", source, self.reporter)
         spec = metadata_text(metadata.get("choiceicon"), "choiceicon", source, self.reporter)

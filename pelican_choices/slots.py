@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,8 +39,8 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
     keys: dict[int, dict[str, str]] = {}
     # Both patterns start with "choice": other keys are not looked at.
     for key in sorted(key for key in metadata if key.startswith("choice")):
-        match = SLOT_KEY.fullmatch(key)
-        if match is None or int(match.group(1)) == 0:
+        slot_key = _slot_key(key)
+        if slot_key is None:
             if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
                 reporter.report(
                     Problem(
@@ -51,8 +52,7 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
                     )
                 )
             continue
-        digits, field = match.groups()
-        number = int(digits)
+        number, field = slot_key
         earlier = keys.setdefault(number, {}).get(field)
         if earlier is not None:
             canonical = f"choice{number}{field}"
@@ -86,6 +86,18 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
     return slots
 
 
+@functools.lru_cache(maxsize=1024)
+def _slot_key(key: str) -> tuple[int, str] | None:
+    """The number and field of a slot key (``choice2url`` is (2, "url")), None for another key.
+
+    Every page of a site has the same few keys: each is read once.
+    """
+    match = SLOT_KEY.fullmatch(key)
+    if match is None or int(match.group(1)) == 0:
+        return None
+    return int(match.group(1)), match.group(2)
+
+
 def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> str:
     """Turn a metadata value into one clean line of text.
 
@@ -107,6 +119,8 @@ def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> s
             )
             value = parts[0]
     text = " ".join(str(value).split())
+    if text.isprintable():  # no control character, the most common case
+        return text
     cleaned = CONTROL_CHARACTERS.sub("", text)
     if cleaned != text:
         reporter.report(Problem(source, key, text, "contains control characters; they are removed"))
