@@ -18,7 +18,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from pelican_choices.choices import Choice
 from pelican_choices.facts import ContentFacts
-from pelican_choices.map_markup import list_items
+from pelican_choices.markup import list_items
 from pelican_choices.problems import Problem
 from pelican_choices.targets import target_title
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from pelican_choices.graph import Edge, NavigationGraph, Node
-from pelican_choices.map_markup import edge_paths, node_links
+from pelican_choices.markup import edge_paths, node_links
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 26

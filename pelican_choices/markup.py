@@ -1,14 +1,15 @@
-"""The rows of the navigation map as markup, each group written in one go.
+"""The markup the partials print: the choices of a page, and the rows of the navigation map.
 
-A map of a thousand pages has some ten thousand rows: its arrows, its pages
-and the list of pages and choices. Written by the template value by value,
-they cost more than everything else the plugin does in a build. The partial
-``pelican_choices/map.html`` keeps the page's structure and prints each group
-of rows from here. Every value is escaped as the template's ``|e`` does.
+A template writes markup one value at a time, each passing through several
+layers of Jinja; for the few dozen values of a page's choices and the
+thousands of rows of a large map, that costs more than everything else the
+plugin does in a build. So the partials keep the page's structure and print
+these from here, one string each. Every value is escaped as ``|e`` does.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -16,11 +17,59 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
+    from pelican_choices.choices import Choice
     from pelican_choices.graph import Node
+    from pelican_choices.icons import Icon
     from pelican_choices.layout import Arrow, Box
     from pelican_choices.problems import Problem
 
 SPECIAL = re.compile("[&<>'\"]")
+HIDDEN = 'aria-hidden="true" focusable="false"'
+
+
+def choices_nav(
+    choices: Iterable[Choice], icons: list[Icon], label: object, credit: object
+) -> Markup:
+    """``nav.choices``: a sprite with each icon once (and the credit), then a button per choice."""
+    parts = [f'<nav class="choices" aria-label="{_e(label)}">']
+    if icons:
+        parts.append(
+            '<svg class="choices-symbols" width="0" height="0" '
+            f'style="position:absolute;overflow:hidden" {HIDDEN}>'
+        )
+        if credit:
+            parts.append(f"<!-- {_e(str(credit).replace('--', '- -'))} -->")
+        parts.extend(_symbol(icon) for icon in icons)
+        parts.append("</svg>")
+    parts.append('<ul class="choices-list">')
+    for choice in choices:
+        external = " choice-external" if choice.external else ""
+        icon = _icon(choice.icon) if choice.icon else ""
+        parts.append(
+            f'<li class="choices-item"><a class="choice{external}" href="{_e(choice.url)}">'
+            f'{icon}<span class="choice-text">{_e(choice.text)}</span></a></li>'
+        )
+    parts.append("</ul>\n</nav>")
+    return Markup("".join(parts))
+
+
+@functools.lru_cache(maxsize=512)
+def _symbol(icon: Icon) -> str:
+    """An icon's glyph as a ``<symbol>``, the same on every page."""
+    paths = "".join(f'<path d="{_e(path)}"/>' for path in icon.paths)
+    return (
+        f'<symbol id="choices-{_e(icon.symbol_id)}" viewBox="{_e(icon.view_box)}">{paths}</symbol>'
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _icon(icon: Icon) -> str:
+    """An icon in a button: its modifiers as classes, using its ``<symbol>``."""
+    classes = f" {_e(icon.classes)}" if icon.classes else ""
+    return (
+        f'<svg class="choice-icon{classes}" width="1em" height="1em" fill="currentColor" '
+        f'{HIDDEN}><use href="#choices-{_e(icon.symbol_id)}"/></svg>'
+    )
 
 
 def edge_paths(arrows: Iterable[Arrow]) -> Markup:
