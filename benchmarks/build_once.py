@@ -44,13 +44,12 @@ VARIANTS = {
 }
 OVERRIDES = Path(__file__).parent / "overrides"
 PLUGIN_FOLDER = str(Path(pelican_choices.__file__).parent)
-# The plugin's entry points: its signal handlers, its generator and its partial.
+# The plugin's entry points: its signal handlers and its partial.
 ENTRY_POINTS = {
     "add_template_loader",
     "add_static_links",
     "build_navigation",
-    "navigation_map_generator",
-    "generate_output",
+    "write_navigation",
 }
 PARTIAL = "choices.html"
 

@@ -18,7 +18,7 @@ from pelican_choices.graph import build_graph, node_candidates
 from pelican_choices.icons import IconLibrary
 from pelican_choices.layout import lay_out
 from pelican_choices.location import TEMPLATES_PATH
-from pelican_choices.output import NavigationMapGenerator, log_summary
+from pelican_choices.output import log_summary, write_navigation_files
 from pelican_choices.problems import Reporter
 from pelican_choices.reading_order import link_neighbours, reading_order
 from pelican_choices.settings import ChoicesSettings
@@ -26,7 +26,7 @@ from pelican_choices.slots import SLOT_KEY
 from pelican_choices.targets import SiteIndex, all_contents, source_path
 
 if TYPE_CHECKING:
-    from pelican import Pelican
+    from pelican.writers import Writer
 
 PLUGIN_NAMES = ("pelican_choices", "pelican.plugins.pelican_choices")
 
@@ -37,12 +37,13 @@ def register() -> None:
     signals.article_generator_finalized.connect(add_static_links)
     signals.page_generator_finalized.connect(add_static_links)
     signals.all_generators_finalized.connect(build_navigation)
-    signals.get_generators.connect(navigation_map_generator)
+    signals.page_writer_finalized.connect(write_navigation)
 
 
-def navigation_map_generator(pelican: Pelican) -> type[Generator] | None:
-    """The generator that writes ``choices.json`` and the map page."""
-    return NavigationMapGenerator if enabled(pelican.settings) else None
+def write_navigation(generator: Generator, writer: Writer) -> None:
+    """Write ``choices.json`` and the map page, once the pages are written."""
+    if enabled(generator.settings):
+        write_navigation_files(generator, writer)
 
 
 def enabled(settings: Mapping[str, Any]) -> bool:
