@@ -14,6 +14,7 @@ SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
 LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
 TARGET_DEFAULT_KEYS = ("choiceicon", "choicetext")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+NOTHING = ("", "")  # the key and value of a field a slot does not have
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,7 @@ class Slot:
 
 def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) -> list[Slot]:
     """Return the non-blank choice slots of ``metadata`` in number order."""
-    values: dict[int, dict[str, str]] = {}
-    keys: dict[int, dict[str, str]] = {}
+    found: dict[int, dict[str, tuple[str, str]]] = {}  # number: {field: (key, value)}
     # Both patterns start with "choice": other keys are not looked at.
     for key in sorted(key for key in metadata if key.startswith("choice")):
         slot_key = _slot_key(key)
@@ -53,8 +53,9 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
                 )
             continue
         number, field = slot_key
-        earlier = keys.setdefault(number, {}).get(field)
-        if earlier is not None:
+        slot = found.setdefault(number, {})
+        if field in slot:
+            earlier = slot[field][0]
             canonical = f"choice{number}{field}"
             ignored, kept = (earlier, key) if key == canonical else (key, earlier)
             reporter.report(
@@ -68,21 +69,16 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
             )
             if key != canonical:
                 continue
-        keys[number][field] = key
-        values.setdefault(number, {})[field] = metadata_text(metadata[key], key, source, reporter)
+        slot[field] = (key, metadata_text(metadata[key], key, source, reporter))
 
     slots = []
-    for number in sorted(values):
-        fields = values[number]
-        if not any(fields.values()):
-            continue
-        slots.append(
-            Slot(
-                number,
-                **fields,
-                **{f"{field}_key": key for field, key in keys[number].items()},
-            )
-        )
+    for number in sorted(found):
+        slot = found[number]
+        url_key, url = slot.get("url", NOTHING)
+        icon_key, icon = slot.get("icon", NOTHING)
+        text_key, text = slot.get("text", NOTHING)
+        if url or icon or text:
+            slots.append(Slot(number, url, icon, text, url_key, icon_key, text_key))
     return slots
 
 
@@ -105,9 +101,13 @@ def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> s
     lines: the lines of a text are joined, and for a URL or icon the first
     value is kept. Control characters are removed, and reported.
     """
-    if value is None:
+    if type(value) is str:
+        text = " ".join(value.split())
+        if text.isprintable():  # no control character: the most common case
+            return text
+    elif value is None:
         return ""
-    if isinstance(value, (list, tuple)):
+    elif isinstance(value, (list, tuple)):
         parts = [str(part).strip() for part in value if str(part).strip()]
         if key.endswith("text") or len(set(parts)) <= 1:
             value = " ".join(parts)
@@ -119,8 +119,6 @@ def metadata_text(value: object, key: str, source: str, reporter: Reporter) -> s
             )
             value = parts[0]
     text = " ".join(str(value).split())
-    if text.isprintable():  # no control character, the most common case
-        return text
     cleaned = CONTROL_CHARACTERS.sub("", text)
     if cleaned != text:
         reporter.report(Problem(source, key, text, "contains control characters; they are removed"))
