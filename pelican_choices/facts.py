@@ -8,6 +8,8 @@ keeps them here.
 
 from __future__ import annotations
 
+import os
+import posixpath
 from collections.abc import Callable
 from typing import Any
 
@@ -38,7 +40,15 @@ class ContentFacts:
 
     def folder(self, content: Any) -> str:
         """``content.relative_dir``: the folder of its source, relative to PATH."""
-        return _known(self._folders, content, lambda: content.relative_dir)
+        return _known(self._folders, content, lambda: self._folder(content))
+
+    def _folder(self, content: Any) -> str:
+        # For a content read from a file (an absolute source path), Pelican's
+        # relative_dir is the folder of its relative source path.
+        source_path = getattr(content, "source_path", None)
+        if isinstance(source_path, str) and os.path.isabs(source_path):
+            return posixpath.dirname(self.source(content))
+        return content.relative_dir
 
 
 def _known(store: dict[int, tuple[Any, str]], thing: Any, work_out: Callable[[], str]) -> str:

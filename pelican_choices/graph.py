@@ -161,7 +161,9 @@ def build_graph(
     index = {id(content): number for number, content in enumerate(members)}
 
     edges = {
-        id(content): tuple(_edge(content, choice, index, facts) for choice in content.choices)
+        id(content): tuple(
+            _edge(facts.url(content), choice, index, facts) for choice in content.choices
+        )
         for content in members
     }
     reached = {
@@ -192,8 +194,8 @@ def build_graph(
     return NavigationGraph(tuple(nodes), tuple(problems))
 
 
-def _edge(content: Content, choice: Choice, index: dict[int, int], facts: ContentFacts) -> Edge:
-    target, origin = choice.target, facts.url(content)
+def _edge(origin: str, choice: Choice, index: dict[int, int], facts: ContentFacts) -> Edge:
+    target = choice.target
     if target is None:
         return Edge(origin, choice.link, None, choice.link, choice)
     return Edge(origin, facts.url(target), index.get(id(target)), target_title(target), choice)

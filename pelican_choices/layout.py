@@ -136,21 +136,21 @@ def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
             if edge.target not in (None, number):
                 arrival[id(edge)] = arrivals.get(edge.target, 0)
                 arrivals[edge.target] = arrival[id(edge)] + 1
+    middles = [box.middle for box in boxes]
     arrows = []
     for number, box in enumerate(boxes):
         edges = box.node.edges
         outside = sum(edge.target is None for edge in edges)
         stubs = 0
         for index, edge in enumerate(edges):
-            start = box.middle + _spread(index, len(edges))
+            start = middles[number] + _spread(index, len(edges))
             if edge.target is None:
                 arrows.append(_stub(box, edge, start, stubs, outside))
                 stubs += 1
             elif edge.target == number:
                 arrows.append(_loop(box, edge))
             else:
-                ends = arrivals[edge.target]
-                end = boxes[edge.target].middle + _spread(arrival[id(edge)], ends)
+                end = middles[edge.target] + _spread(arrival[id(edge)], arrivals[edge.target])
                 arrows.append(_curve(box, boxes[edge.target], edge, start, end))
     return tuple(arrows)
 

@@ -176,6 +176,6 @@ def count(number: int, one: str, many: str) -> str:
 
 def _e(value: object) -> str:
     """``str(escape(value))``, skipping the work when there is nothing to escape."""
-    if isinstance(value, str) and not hasattr(value, "__html__") and not SPECIAL.search(value):
+    if type(value) is str and not SPECIAL.search(value):
         return value
     return str(escape(value))

@@ -78,7 +78,7 @@ def add_static_links(generator: Generator) -> None:
     static_links = generator.context["static_links"]
     for content in all_contents([generator]):
         for key, value in content.metadata.items():
-            if not (isinstance(value, str) and key.endswith("url") and SLOT_KEY.fullmatch(key)):
+            if not (key.endswith("url") and isinstance(value, str) and SLOT_KEY.fullmatch(key)):
                 continue
             # Only an intrasite link can name a static file; most choices are not one.
             link = intrasite_link.match(value.strip())
