@@ -18,7 +18,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from pelican_choices.choices import Choice
 from pelican_choices.facts import ContentFacts
-from pelican_choices.markup import list_items
+from pelican_choices.markup import list_items, summary
 from pelican_choices.problems import Problem
 from pelican_choices.targets import target_title
 
@@ -109,6 +109,10 @@ class NavigationGraph:
         """The broken choices of files that are not nodes (drafts, translations)."""
         sources = {node.source for node in self.nodes}
         return [problem for problem in self.broken if problem.source not in sources]
+
+    def summary(self) -> str:
+        """``48 pages, 165 choices, 3 broken choices, 12 orphans, 0 dead ends``."""
+        return summary(self)
 
     def list_items(self, siteurl: object) -> Markup:
         """The graph in words, as the map page lists it, below ``siteurl``."""

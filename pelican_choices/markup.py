@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
     from pelican_choices.choices import Choice
-    from pelican_choices.graph import Node
+    from pelican_choices.graph import NavigationGraph, Node
     from pelican_choices.icons import Icon
     from pelican_choices.layout import Arrow, Box
     from pelican_choices.problems import Problem
@@ -167,6 +167,19 @@ def _list_item(node: Node, siteurl: object) -> str:
 
 def _problem(problem: Problem) -> str:
     return f"{_e(problem.key)} \u201c{_e(problem.value)}\u201d {_e(problem.reason)}"
+
+
+def summary(graph: NavigationGraph) -> str:
+    """How many pages, choices, broken choices, orphans and dead ends a graph has."""
+    return ", ".join(
+        (
+            count(len(graph.nodes), "page", "pages"),
+            count(len(graph.edges), "choice", "choices"),
+            count(len(graph.broken), "broken choice", "broken choices"),
+            count(len(graph.orphans), "orphan", "orphans"),
+            count(len(graph.dead_ends), "dead end", "dead ends"),
+        )
+    )
 
 
 def count(number: int, one: str, many: str) -> str:
