@@ -3,7 +3,7 @@
 Pelican works out ``content.url``, ``content.get_relative_source_path()``
 and ``content.relative_dir`` anew on every access, from the settings and
 several path operations. The plugin asks for them many times per page, so it
-keeps them here.
+keeps them here, and finds relative paths with fewer path operations.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class ContentFacts:
 
     def source(self, content: Any) -> str:
         """``content.get_relative_source_path()``."""
-        return _known(self._sources, content, content.get_relative_source_path)
+        return _known(self._sources, content, lambda: relative_source_path(content))
 
     def folder(self, content: Any) -> str:
         """``content.relative_dir``: the folder of its source, relative to PATH."""
@@ -49,6 +49,23 @@ class ContentFacts:
         if isinstance(source_path, str) and os.path.isabs(source_path):
             return posixpath.dirname(self.source(content))
         return content.relative_dir
+
+
+def relative_source_path(content: Any, path: str | None = None) -> str:
+    """``content.get_relative_source_path(path)``, with fewer path operations.
+
+    Pelican makes both ``PATH`` and ``PATH/path`` absolute and asks for the
+    second relative to the first. When ``PATH`` is absolute and the
+    normalized path lies below it, that is the rest of the path.
+    """
+    root = content.settings.get("PATH")
+    path = path or getattr(content, "source_path", None)
+    if os.sep == "/" and isinstance(root, str) and isinstance(path, str) and os.path.isabs(root):
+        root = posixpath.normpath(root)
+        full = posixpath.normpath(posixpath.join(root, path))
+        if full.startswith(root + "/") and len(full) > len(root) + 1:
+            return full[len(root) + 1 :]
+    return content.get_relative_source_path(path)
 
 
 def _known(store: dict[int, tuple[Any, str]], thing: Any, work_out: Callable[[], str]) -> str:

@@ -16,7 +16,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
 from pelican_choices.addresses import Address
-from pelican_choices.facts import ContentFacts
+from pelican_choices.facts import ContentFacts, relative_source_path
 from pelican_choices.problems import Rejection
 
 ARTICLE_LISTS = (
@@ -216,7 +216,7 @@ def source_path(content: Content, path: str, folder: str | None = None) -> str:
         return path[1:]
     if folder is None:
         folder = content.relative_dir
-    return content.get_relative_source_path(os.path.join(folder, path))
+    return relative_source_path(content, os.path.join(folder, path))
 
 
 def target_title(target: Any) -> str:
