@@ -1,14 +1,17 @@
 # On a fresh clone with python3 (3.10 or newer):
 #   make site   builds example_site/ into example_site/output
 #   make test   runs the whole test suite
-# Both create .venv and install the package with its test extra first.
+#   make bench  times builds with and without the plugin (a few minutes)
+# Each creates .venv and installs the package with its test extra first;
+# make bench BENCH_ARGS="--pages 250 1000 4000" passes options to the script.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+BENCH_ARGS ?=
 
-.PHONY: site serve test lint lighthouse screenshots clean
+.PHONY: site serve test lint bench lighthouse screenshots clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("make: Python 3.10 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
@@ -29,6 +32,9 @@ lint: $(INSTALLED)
 
 test: lint
 	$(BIN)/python -m pytest
+
+bench: $(INSTALLED)
+	$(BIN)/python -m benchmarks.build_speed $(BENCH_ARGS)
 
 lighthouse: $(INSTALLED)
 	$(BIN)/python benchmarks/lighthouse.py

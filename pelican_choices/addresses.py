@@ -38,7 +38,12 @@ class Address:
 def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Rejection:
     """Classify a stripped, non-empty choice URL."""
     intrasite = intrasite_link.match(value)
-    scheme = None if intrasite else _scheme(value)
+    if intrasite or (value.startswith("/") and not value.startswith("//")):
+        # A first slash stays first behind any entity or control character:
+        # no scheme can follow it. Most choice URLs are of this kind.
+        scheme = None
+    else:
+        scheme = _scheme(value)
     if scheme is not None and scheme not in OUTSIDE_SCHEMES:
         return Rejection(
             "uses the %s: scheme; only http, https, mailto and paths of this site are allowed",

@@ -44,12 +44,30 @@ class Choice:
         return f"{siteurl.rstrip('/')}/{self.link}"
 
 
+class Choices(tuple[Choice, ...]):
+    """The choices of an article or page: a tuple of ``Choice`` in number order."""
+
+    __slots__ = ()
+
+    @property
+    def icons(self) -> list[Icon]:
+        """Their distinct icons, in order of first use: one ``<symbol>`` each."""
+        icons: dict[str, Icon] = {}
+        for choice in self:
+            if choice.icon and choice.icon.symbol_id not in icons:
+                icons[choice.icon.symbol_id] = choice.icon
+        return list(icons.values())
+
+
 @dataclass(frozen=True)
 class TargetDefaults:
     """The ``choicetext`` and ``choiceicon`` a content offers to choices leading to it."""
 
     text: str = ""
     icon: Icon | None = None
+
+
+NO_DEFAULTS = TargetDefaults()
 
 
 class ChoiceBuilder:
@@ -69,15 +87,15 @@ class ChoiceBuilder:
         self.defaults = {content: self._target_defaults(content) for content in site.contents}
         self.default_icon = self._default_icon(settings.default_icon)
 
-    def build(self, content: Content) -> tuple[Choice, ...]:
+    def build(self, content: Content) -> Choices:
         """The valid choices of ``content``, in number order; problems are reported."""
-        source = content.get_relative_source_path()
+        source = self.site.facts.source(content)
         choices = []
         for slot in read_slots(content.metadata, source, self.reporter):
             choice = self._choice(content, source, slot)
             if choice is not None:
                 choices.append(choice)
-        return tuple(choices)
+        return Choices(choices)
 
     def _choice(self, content: Content, source: str, slot: Slot) -> Choice | None:
         if not slot.url:
@@ -96,7 +114,7 @@ class ChoiceBuilder:
                 self._broken(source, slot, "url", resolved.template, resolved.args)
                 return None
             target, link = resolved.target, resolved.link
-        defaults = self.defaults.get(target, TargetDefaults())
+        defaults = self.defaults.get(target, NO_DEFAULTS)
         text = slot.text or defaults.text or target_title(target)
         if not text:
             self._broken(source, slot, "url", "has no text: add %s", (slot.key("text"),))
@@ -117,8 +135,8 @@ class ChoiceBuilder:
     def _target_defaults(self, content: Content) -> TargetDefaults:
         metadata = content.metadata
         if "choicetext" not in metadata and "choiceicon" not in metadata:
-            return TargetDefaults()
-        source = content.get_relative_source_path()
+            return NO_DEFAULTS
+        source = self.site.facts.source(content)
         text = metadata_text(metadata.get("choicetext"), "choicetext", source, self.reporter)
         spec = metadata_text(metadata.get("choiceicon"), "choiceicon", source, self.reporter)
         icon = None

@@ -108,6 +108,7 @@ class IconLibrary:
         self._results: dict[str, IconResult] = {}
         self._glyphs: dict[tuple[str, str], Icon] = {}
         self._names: dict[str, frozenset[str]] = {}
+        self._found: dict[tuple[str, str], bool] = {}
         self._shims: dict[str, tuple[str, str]] | None = None
         self._aliases: dict[str, str] | None = None
 
@@ -192,11 +193,24 @@ class IconLibrary:
 
     def _glyph(self, name: str, style: str | None) -> Icon | None:
         for candidate in _style_order(style):
-            if name in self._available(candidate):
+            if self._exists(candidate, name):
                 if (candidate, name) not in self._glyphs:
                     self._glyphs[candidate, name] = self._read(candidate, name)
                 return self._glyphs[candidate, name]
         return None
+
+    def _exists(self, style: str, name: str) -> bool:
+        """Whether the style has a glyph of that name.
+
+        A site uses a few dozen glyphs of some two thousand: each is looked
+        for by its file, and a folder is listed only for suggestions.
+        """
+        if style in self._names:
+            return name in self._names[style]
+        if (style, name) not in self._found:
+            path = self.root / "svgs" / style / f"{name}.svg"
+            self._found[style, name] = path.is_file()
+        return self._found[style, name]
 
     def _available(self, style: str) -> frozenset[str]:
         if style not in self._names:

@@ -16,7 +16,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from pelican_choices.graph import Edge, NavigationGraph, Node
+from pelican_choices.markup import edge_paths, node_links
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 26
@@ -86,12 +89,21 @@ class MapLayout:
         """The arrows of one kind, to draw them in one group."""
         return [arrow for arrow in self.arrows if arrow.kind == kind]
 
+    def edge_paths(self, kind: str) -> Markup:
+        """The arrows of one kind as SVG paths."""
+        return edge_paths(self.arrows_of(kind))
+
+    def node_links(self, siteurl: object) -> Markup:
+        """The pages as SVG links, below ``siteurl``."""
+        return node_links(self.boxes, siteurl)
+
 
 def lay_out(graph: NavigationGraph) -> MapLayout:
     """Place every node and draw every edge of ``graph``."""
     groups: dict[str, list[int]] = {}
+    several = len(graph.categories) > 1
     for number, node in enumerate(graph.nodes):
-        groups.setdefault(node.category if len(graph.categories) > 1 else "", []).append(number)
+        groups.setdefault(node.category if several else "", []).append(number)
     top = TOP + (HEADING_HEIGHT if len(groups) > 1 else 0)
 
     places: dict[int, tuple[int, int]] = {}
@@ -117,24 +129,28 @@ def lay_out(graph: NavigationGraph) -> MapLayout:
 
 
 def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
-    arrivals: dict[int, list[int]] = {}
+    arrivals: dict[int, int] = {}
+    arrival: dict[int, int] = {}
     for number, box in enumerate(boxes):
         for edge in box.node.edges:
             if edge.target not in (None, number):
-                arrivals.setdefault(edge.target, []).append(id(edge))
+                arrival[id(edge)] = arrivals.get(edge.target, 0)
+                arrivals[edge.target] = arrival[id(edge)] + 1
+    middles = [box.middle for box in boxes]
     arrows = []
     for number, box in enumerate(boxes):
         edges = box.node.edges
-        outside = [id(edge) for edge in edges if edge.target is None]
+        outside = sum(edge.target is None for edge in edges)
+        stubs = 0
         for index, edge in enumerate(edges):
-            start = box.middle + _spread(index, len(edges))
+            start = middles[number] + _spread(index, len(edges))
             if edge.target is None:
-                arrows.append(_stub(box, edge, start, outside.index(id(edge)), len(outside)))
+                arrows.append(_stub(box, edge, start, stubs, outside))
+                stubs += 1
             elif edge.target == number:
                 arrows.append(_loop(box, edge))
             else:
-                ends = arrivals[edge.target]
-                end = boxes[edge.target].middle + _spread(ends.index(id(edge)), len(ends))
+                end = middles[edge.target] + _spread(arrival[id(edge)], arrivals[edge.target])
                 arrows.append(_curve(box, boxes[edge.target], edge, start, end))
     return tuple(arrows)
 

@@ -29,28 +29,32 @@ def log_summary(graph: NavigationGraph) -> None:
     )
 
 
-class NavigationMapGenerator(Generator):
-    """Writes ``choices.json`` and the map page from the graph the build stored in the context."""
+def write_navigation_files(generator: Generator, writer: Writer) -> None:
+    """Write ``choices.json`` and the map page from the graph the build stored in the context.
 
-    def generate_output(self, writer: Writer) -> None:
-        graph = self.context.get("choices_graph")
-        if graph is None:
-            return
-        graph_name = self.context.get("choices_graph_url")
-        if graph_name:
-            path = sanitised_join(self.output_path, graph_name)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as file:
-                file.write(graph_json(graph))
-            logger.info('Writing "%s"', path)
-        map_name = self.context.get("choices_map_url")
-        if map_name:
-            writer.write_file(
-                map_name,
-                self.get_template(MAP_TEMPLATE),
-                self.context,
-                self.settings["RELATIVE_URLS"],
-                template_name=MAP_TEMPLATE,
-                url=map_name,
-                page_name=os.path.splitext(map_name)[0],
-            )
+    This runs once the pages are written, with their generator: the map page
+    extends the theme's ``base.html``, which that generator's templates have
+    already compiled.
+    """
+    context = generator.context
+    graph = context.get("choices_graph")
+    if graph is None:
+        return
+    graph_name = context.get("choices_graph_url")
+    if graph_name:
+        path = sanitised_join(generator.output_path, graph_name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as file:
+            file.write(graph_json(graph))
+        logger.info('Writing "%s"', path)
+    map_name = context.get("choices_map_url")
+    if map_name:
+        writer.write_file(
+            map_name,
+            generator.get_template(MAP_TEMPLATE),
+            context,
+            generator.settings["RELATIVE_URLS"],
+            template_name=MAP_TEMPLATE,
+            url=map_name,
+            page_name=os.path.splitext(map_name)[0],
+        )

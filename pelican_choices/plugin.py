@@ -18,7 +18,7 @@ from pelican_choices.graph import build_graph, node_candidates
 from pelican_choices.icons import IconLibrary
 from pelican_choices.layout import lay_out
 from pelican_choices.location import TEMPLATES_PATH
-from pelican_choices.output import NavigationMapGenerator, log_summary
+from pelican_choices.output import log_summary, write_navigation_files
 from pelican_choices.problems import Reporter
 from pelican_choices.reading_order import link_neighbours, reading_order
 from pelican_choices.settings import ChoicesSettings
@@ -26,7 +26,7 @@ from pelican_choices.slots import SLOT_KEY
 from pelican_choices.targets import SiteIndex, all_contents, source_path
 
 if TYPE_CHECKING:
-    from pelican import Pelican
+    from pelican.writers import Writer
 
 PLUGIN_NAMES = ("pelican_choices", "pelican.plugins.pelican_choices")
 
@@ -37,12 +37,13 @@ def register() -> None:
     signals.article_generator_finalized.connect(add_static_links)
     signals.page_generator_finalized.connect(add_static_links)
     signals.all_generators_finalized.connect(build_navigation)
-    signals.get_generators.connect(navigation_map_generator)
+    signals.page_writer_finalized.connect(write_navigation)
 
 
-def navigation_map_generator(pelican: Pelican) -> type[Generator] | None:
-    """The generator that writes ``choices.json`` and the map page."""
-    return NavigationMapGenerator if enabled(pelican.settings) else None
+def write_navigation(generator: Generator, writer: Writer) -> None:
+    """Write ``choices.json`` and the map page, once the pages are written."""
+    if enabled(generator.settings):
+        write_navigation_files(generator, writer)
 
 
 def enabled(settings: Mapping[str, Any]) -> bool:
@@ -77,7 +78,11 @@ def add_static_links(generator: Generator) -> None:
     static_links = generator.context["static_links"]
     for content in all_contents([generator]):
         for key, value in content.metadata.items():
-            if not (isinstance(value, str) and key.endswith("url") and SLOT_KEY.fullmatch(key)):
+            if not (key.endswith("url") and isinstance(value, str) and SLOT_KEY.fullmatch(key)):
+                continue
+            # Only an intrasite link can name a static file; most choices are not one.
+            link = intrasite_link.match(value.strip())
+            if link is None or link.group("what") not in ("static", "attach"):
                 continue
             address = parse_address(value.strip(), intrasite_link)
             if isinstance(address, Address) and address.what in ("static", "attach"):
@@ -104,7 +109,7 @@ def build_navigation(generators: list[Generator]) -> None:
         content.choices = builder.build(content)
 
     published = chain(context.get("pages", ()), context.get("articles", ()))
-    order = reading_order(published, settings.sort_key, reporter)
+    order = reading_order(published, settings.sort_key, reporter, site.facts)
     link_neighbours(order, site.contents)
     context["reading_order"] = order
     context["choices_icon_credit"] = icons.credit
@@ -112,7 +117,9 @@ def build_navigation(generators: list[Generator]) -> None:
         position = {id(content): index for index, content in enumerate(order)}
         context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
 
-    graph = build_graph(node_candidates(generators), order, reporter.broken, settings.sort_key)
+    graph = build_graph(
+        node_candidates(generators), order, reporter.broken, settings.sort_key, site.facts
+    )
     context["choices_graph"] = graph
     context["choices_map"] = lay_out(graph) if settings.map_save_as else None
     context["choices_graph_url"] = settings.graph_save_as

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from pelican.contents import Content
 
+from pelican_choices.facts import ContentFacts
 from pelican_choices.problems import Problem, Reporter
 from pelican_choices.slots import MAX_DIGITS, metadata_text
 
@@ -24,18 +25,24 @@ def section_number(value: str) -> tuple[int, ...] | None:
     return tuple(int(part) for part in parts)
 
 
-def reading_order(contents: Iterable[Content], key: str, reporter: Reporter) -> list[Content]:
+def reading_order(
+    contents: Iterable[Content],
+    key: str,
+    reporter: Reporter,
+    facts: ContentFacts | None = None,
+) -> list[Content]:
     """The contents that have a ``key`` value, in reading order.
 
     Section numbers come first, compared part by part; other values follow in
     string order, each reported. Ties go by title, then by source path, so the
     order never depends on the order of the files.
     """
+    facts = facts or ContentFacts()
     ranked = []
     for content in contents:
         if key not in content.metadata:
             continue
-        source = content.get_relative_source_path()
+        source = facts.source(content)
         value = metadata_text(content.metadata[key], key, source, reporter)
         if not value:
             continue

@@ -38,7 +38,8 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
     """Return the non-blank choice slots of ``metadata`` in number order."""
     values: dict[int, dict[str, str]] = {}
     keys: dict[int, dict[str, str]] = {}
-    for key in sorted(metadata):
+    # Both patterns start with "choice": other keys are not looked at.
+    for key in sorted(key for key in metadata if key.startswith("choice")):
         match = SLOT_KEY.fullmatch(key)
         number = _slot_number(match.group(1)) if match else None
         if number is None:
@@ -108,9 +109,13 @@ def metadata_text(
     ``keep_controls`` asks to leave them to the caller (a URL that has them
     is refused as a whole).
     """
-    if value is None:
+    if type(value) is str:
+        text = " ".join(value.split())
+        if keep_controls or text.isprintable():  # the common case: nothing to clean
+            return text
+    elif value is None:
         return ""
-    if isinstance(value, (list, tuple)):
+    elif isinstance(value, (list, tuple)):
         parts = [str(part).strip() for part in value if str(part).strip()]
         if key.endswith("text"):
             value = " ".join(parts)

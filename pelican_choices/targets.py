@@ -16,6 +16,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
 from pelican_choices.addresses import Address
+from pelican_choices.facts import ContentFacts, relative_source_path
 from pelican_choices.problems import Rejection
 
 ARTICLE_LISTS = (
@@ -71,9 +72,10 @@ Target = Content | URLWrapper | SitePage
 class SiteIndex:
     """The targets of one build, found from its generators."""
 
-    def __init__(self, generators: list[Generator]) -> None:
+    def __init__(self, generators: list[Generator], facts: ContentFacts | None = None) -> None:
         self.settings: Mapping[str, Any] = generators[0].settings
         self.context: dict[str, Any] = generators[0].context
+        self.facts = facts or ContentFacts()
         self.contents: list[Content] = list(all_contents(generators))
         articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
         self._taxonomies: dict[str, dict[str, URLWrapper]] = {
@@ -87,7 +89,7 @@ class SiteIndex:
             self._site_pages(articles),
             *(self._taxonomies[kind].values() for kind in self._taxonomies),
         ):
-            self._by_url.setdefault(url_key(target.url), target)
+            self._by_url.setdefault(url_key(self.facts.url(target)), target)
         self._by_slug: dict[str, Content | None] = {}
         for content in self.contents:
             if content.in_default_lang and getattr(content, "status", "") != "draft":
@@ -109,6 +111,7 @@ class SiteIndex:
                 return Rejection("names no source file of this site")
             if address.what == "attach":
                 target.attach_to(content)
+                self.facts.forget_url(target)
         elif address.what == "index":
             target = self._by_url.get(url_key(self.settings.get("INDEX_SAVE_AS", "")))
             if target is None:
@@ -118,7 +121,7 @@ class SiteIndex:
             if target is None:
                 return Rejection("names no %s of this site", (address.what,))
         target = translation_for(target, content)
-        return Resolved(target, target.url + address.suffix)
+        return Resolved(target, self.facts.url(target) + address.suffix)
 
     def _by_slug_of(self, address: Address) -> Content | None:
         """The one content whose slug is a one-part path's name: ``/django.html`` is ``django``.
@@ -138,7 +141,7 @@ class SiteIndex:
             order = order[::-1]
         spellings = (address.path, unquote(address.path), html.unescape(address.path))
         for spelling in dict.fromkeys(spellings):
-            path = source_path(content, spelling)
+            path = source_path(content, spelling, self.facts.folder(content))
             for key in order:
                 found = self.context.get(key, {}).get(path)
                 if found is not None:
@@ -204,11 +207,16 @@ def translation_for(target: Any, content: Content) -> Any:
     return target
 
 
-def source_path(content: Content, path: str) -> str:
-    """A linked path as Pelican reads it: from PATH when it starts with ``/``."""
+def source_path(content: Content, path: str, folder: str | None = None) -> str:
+    """A linked path as Pelican reads it: from PATH when it starts with ``/``.
+
+    ``folder`` is the content's ``relative_dir``, when it is known.
+    """
     if path.startswith("/"):
         return path[1:]
-    return content.get_relative_source_path(os.path.join(content.relative_dir, path))
+    if folder is None:
+        folder = content.relative_dir
+    return relative_source_path(content, os.path.join(folder, path))
 
 
 def target_title(target: Any) -> str:

@@ -178,6 +178,13 @@ def test_choices_json_holds_the_whole_graph(build_site):
     assert json.loads(build.html("choices.json")) == EXPECTED
 
 
+def test_choices_json_is_indented_by_two_spaces_with_sorted_keys(build_site):
+    build = build_site(SITE, **FLAT)
+
+    text = build.html("choices.json")
+    assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def test_the_build_sums_up_the_graph_in_one_info_line(build_site):
     build = build_site(SITE, **FLAT)
 

@@ -1,0 +1,1 @@
+"""Benchmarks: build speed, scaling and page weight of sites using pelican-choices."""

@@ -1,0 +1,145 @@
+"""The rows of the navigation map, written in Python.
+
+A template writes markup one value at a time, each through several layers
+of Jinja; for the thousands of rows of a large site's map that costs more
+than the rest of the plugin's work. So the map partial keeps the page's
+structure and prints its rows from here, one string per group. Every value
+is escaped as ``|e`` does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from pelican_choices.graph import NavigationGraph, Node
+    from pelican_choices.layout import Arrow, Box
+    from pelican_choices.problems import Problem
+
+SPECIAL = re.compile("[&<>'\"]")
+
+
+def edge_paths(arrows: Iterable[Arrow]) -> Markup:
+    """One ``path.choices-map-edge`` per arrow."""
+    return Markup(
+        "".join(
+            f'<path class="choices-map-edge" data-from="{_e(arrow.edge.origin)}" '
+            f'data-to="{_e(arrow.edge.to)}" d="{_e(arrow.d)}"/>'
+            for arrow in arrows
+        )
+    )
+
+
+def node_links(boxes: Iterable[Box], siteurl: object) -> Markup:
+    """One ``a.choices-map-node`` per page: its rectangle, its label and its broken-choice badge."""
+    return Markup("".join(_node_link(box, siteurl) for box in boxes))
+
+
+def _node_link(box: Box, siteurl: object) -> str:
+    node = box.node
+    classes = "choices-map-node"
+    title = _e(node.title)
+    if node.orphan:
+        classes += " choices-map-orphan"
+        title += "; orphan"
+    if node.dead_end:
+        classes += " choices-map-dead-end"
+        title += "; dead end"
+    if not node.position:
+        classes += " choices-map-unordered"
+    badge = ""
+    if node.broken:
+        classes += " choices-map-has-broken"
+        title += f"; {count(len(node.broken), 'broken choice', 'broken choices')}"
+        right = box.x + box.width
+        badge = (
+            f'<circle class="choices-map-broken" cx="{right}" cy="{box.y}" r="8" fill="#c53030"/>'
+            f'<text x="{right}" y="{box.y + 4}" fill="#ffffff" font-size="10" '
+            f'font-weight="bold" text-anchor="middle">{len(node.broken)}</text>'
+        )
+    fill = "#fefcbf" if node.orphan else "#edf2f7"
+    stroke = "#c53030" if node.dead_end else "#b7791f" if node.orphan else "#4a5568"
+    outline = ' stroke-width="2.5"' if node.dead_end else ""
+    if not node.position:
+        outline += ' stroke-dasharray="4 3"'
+    return (
+        f'<a class="{classes}" href="{siteurl}/{_e(node.url)}"><title>{title}</title>\n'
+        f'<rect x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" rx="4" '
+        f'fill="{fill}" stroke="{stroke}"{outline}/>\n'
+        f'<text x="{box.x + 8}" y="{box.middle + 4}" fill="#1a202c">{_e(box.label)}</text>'
+        f"{badge}</a>"
+    )
+
+
+def list_items(
+    nodes: Iterable[Node], broken_elsewhere: Iterable[Problem], siteurl: object
+) -> Markup:
+    """The map in words: a ``li.choices-map-item`` per page, then the other broken choices."""
+    rows = [_list_item(node, siteurl) for node in nodes]
+    rows.extend(
+        f'<li class="choices-map-broken-choice">Broken, in {_e(problem.source)}: '
+        f"{_problem(problem)}</li>"
+        for problem in broken_elsewhere
+    )
+    return Markup("".join(rows))
+
+
+def _list_item(node: Node, siteurl: object) -> str:
+    if node.position:
+        where = f" (number {node.position} in the reading order)"
+    else:
+        where = " (outside the reading order)"
+    if node.orphan:
+        where += ' <strong class="choices-map-flag">Orphan: no other page leads here.</strong>'
+    if node.dead_end:
+        where += ' <strong class="choices-map-flag">Dead end: no valid choice leads on.</strong>'
+    choices = ""
+    if node.edges or node.broken:
+        rows = [
+            f"<li>Choice {edge.number}, \u201c{_e(edge.text)}\u201d, leads to "
+            f'<a href="{_e(edge.choice.url)}">{_e(edge.title)}</a>'
+            f"{' (outside the site)' if edge.external else ''}</li>"
+            for edge in node.edges
+        ]
+        rows.extend(
+            f'<li class="choices-map-broken-choice">Broken: {_problem(problem)}</li>'
+            for problem in node.broken
+        )
+        choices = "<ul>" + "".join(rows) + "</ul>"
+    return (
+        f'<li class="choices-map-item"><a href="{siteurl}/{_e(node.url)}">'
+        f"{_e(node.title)}</a>{where}{choices}</li>"
+    )
+
+
+def _problem(problem: Problem) -> str:
+    return f"{_e(problem.key)} \u201c{_e(problem.value)}\u201d {_e(problem.reason)}"
+
+
+def summary(graph: NavigationGraph) -> str:
+    """How many pages, choices, broken choices, orphans and dead ends a graph has."""
+    return ", ".join(
+        (
+            count(len(graph.nodes), "page", "pages"),
+            count(len(graph.edges), "choice", "choices"),
+            count(len(graph.broken), "broken choice", "broken choices"),
+            count(len(graph.orphans), "orphan", "orphans"),
+            count(len(graph.dead_ends), "dead end", "dead ends"),
+        )
+    )
+
+
+def count(number: int, one: str, many: str) -> str:
+    """``1 orphan``, ``2 orphans``."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def _e(value: object) -> str:
+    """``str(escape(value))``, skipping the work when there is nothing to escape."""
+    if type(value) is str and not SPECIAL.search(value):
+        return value
+    return str(escape(value))
