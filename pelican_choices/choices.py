@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
 from pelican.contents import Content
 
 from pelican_choices.addresses import parse_address
 from pelican_choices.icons import Icon, IconLibrary
+from pelican_choices.markup import choices_nav
 from pelican_choices.problems import Problem, Rejection, Reporter
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.slots import Slot, metadata_text, read_slots
@@ -48,6 +50,10 @@ class Choices(tuple[Choice, ...]):
     """The choices of an article or page: a tuple of ``Choice`` in number order."""
 
     __slots__ = ()
+
+    def markup(self, label: object, credit: object = "") -> Markup:
+        """The ``nav.choices`` the partial prints, labelled ``label``, with the icon ``credit``."""
+        return choices_nav(self, self.icons, label, credit)
 
     @property
     def icons(self) -> list[Icon]:

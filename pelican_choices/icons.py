@@ -11,9 +11,11 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from pelican_choices import markup
 from pelican_choices.problems import Rejection
 
 if TYPE_CHECKING:
@@ -89,6 +91,16 @@ class Icon:
         """The icon's size for a ``width`` or ``height`` attribute, from its size modifier."""
         scale = next((SIZES[m] for m in self.modifiers if m in SIZES), 1)
         return f"{scale:g}em"
+
+    @cached_property
+    def symbol_markup(self) -> str:
+        """The ``<symbol>`` of its glyph, written once per build."""
+        return markup.symbol(self)
+
+    @cached_property
+    def use_markup(self) -> str:
+        """The ``svg.choice-icon`` of a button, written once per build."""
+        return markup.icon_use(self)
 
 
 @dataclass(frozen=True)

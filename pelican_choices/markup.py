@@ -1,10 +1,10 @@
-"""The rows of the navigation map, written in Python.
+"""The markup the partials print: the choices of a page, and the rows of the navigation map.
 
 A template writes markup one value at a time, each through several layers
-of Jinja; for the thousands of rows of a large site's map that costs more
-than the rest of the plugin's work. So the map partial keeps the page's
-structure and prints its rows from here, one string per group. Every value
-is escaped as ``|e`` does.
+of Jinja; for the few dozen values of a page's choices and the thousands of
+rows of a large map, that costs more than the rest of the plugin's work in
+a build. So the partials keep the page's structure and print these from
+here, one string each. Every value is escaped as ``|e`` does.
 """
 
 from __future__ import annotations
@@ -16,11 +16,58 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
+    from pelican_choices.choices import Choice
     from pelican_choices.graph import NavigationGraph, Node
+    from pelican_choices.icons import Icon
     from pelican_choices.layout import Arrow, Box
     from pelican_choices.problems import Problem
 
 SPECIAL = re.compile("[&<>'\"]")
+HIDDEN = 'aria-hidden="true" focusable="false"'
+
+
+def choices_nav(
+    choices: Iterable[Choice], icons: Iterable[Icon], label: object, credit: object
+) -> Markup:
+    """``nav.choices``: a sprite with each icon once (and the credit), then a button per choice."""
+    parts = [f'<nav class="choices" aria-label="{_e(label)}">']
+    symbols = [icon.symbol_markup for icon in icons]
+    if symbols:
+        parts.append(
+            '<svg class="choices-symbols" width="0" height="0" '
+            f'style="position:absolute;overflow:hidden" {HIDDEN}>'
+        )
+        if credit:
+            parts.append(f"<!-- {_e(str(credit).replace('--', '- -'))} -->")
+        parts.extend(symbols)
+        parts.append("</svg>")
+    parts.append('<ul class="choices-list">')
+    for choice in choices:
+        external = " choice-external" if choice.external else ""
+        icon = choice.icon.use_markup if choice.icon else ""
+        parts.append(
+            f'<li class="choices-item"><a class="choice{external}" href="{_e(choice.url)}">'
+            f'{icon}<span class="choice-text">{_e(choice.text)}</span></a></li>'
+        )
+    parts.append("</ul>\n</nav>")
+    return Markup("".join(parts))
+
+
+def symbol(icon: Icon) -> str:
+    """An icon's glyph as a ``<symbol>``, the same on every page."""
+    paths = "".join(f'<path d="{_e(path)}"/>' for path in icon.paths)
+    return (
+        f'<symbol id="choices-{_e(icon.symbol_id)}" viewBox="{_e(icon.view_box)}">{paths}</symbol>'
+    )
+
+
+def icon_use(icon: Icon) -> str:
+    """An icon in a button: its modifiers as classes and its size, using its ``<symbol>``."""
+    classes = f" {_e(icon.classes)}" if icon.classes else ""
+    return (
+        f'<svg class="choice-icon{classes}" width="{icon.size}" height="{icon.size}" '
+        f'fill="currentColor" {HIDDEN}><use href="#choices-{_e(icon.symbol_id)}"/></svg>'
+    )
 
 
 def edge_paths(arrows: Iterable[Arrow]) -> Markup:
