@@ -15,6 +15,7 @@ TARGET_DEFAULT_KEYS = ("choiceicon", "choicetext")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Longer numbers are not read: Python refuses to convert very long ones, slowly.
 MAX_DIGITS = 100
+NOTHING = ("", "")  # the key and value of a field a slot does not have
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,7 @@ class Slot:
 
 def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) -> list[Slot]:
     """Return the non-blank choice slots of ``metadata`` in number order."""
-    values: dict[int, dict[str, str]] = {}
-    keys: dict[int, dict[str, str]] = {}
+    found: dict[int, dict[str, tuple[str, str]]] = {}  # number: {field: (key, value)}
     # Both patterns start with "choice": other keys are not looked at.
     for key in sorted(key for key in metadata if key.startswith("choice")):
         match = SLOT_KEY.fullmatch(key)
@@ -55,8 +55,9 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
                 )
             continue
         field = match.group(2)
-        earlier = keys.setdefault(number, {}).get(field)
-        if earlier is not None:
+        slot = found.setdefault(number, {})
+        if field in slot:
+            earlier = slot[field][0]
             canonical = f"choice{number}{field}"
             ignored, kept = (earlier, key) if key == canonical else (key, earlier)
             reporter.report(
@@ -70,23 +71,17 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
             )
             if key != canonical:
                 continue
-        keys[number][field] = key
-        values.setdefault(number, {})[field] = metadata_text(
-            metadata[key], key, source, reporter, keep_controls=field == "url"
-        )
+        text = metadata_text(metadata[key], key, source, reporter, keep_controls=field == "url")
+        slot[field] = (key, text)
 
     slots = []
-    for number in sorted(values):
-        fields = values[number]
-        if not any(fields.values()):
-            continue
-        slots.append(
-            Slot(
-                number,
-                **fields,
-                **{f"{field}_key": key for field, key in keys[number].items()},
-            )
-        )
+    for number in sorted(found):
+        slot = found[number]
+        url_key, url = slot.get("url", NOTHING)
+        icon_key, icon = slot.get("icon", NOTHING)
+        text_key, text = slot.get("text", NOTHING)
+        if url or icon or text:
+            slots.append(Slot(number, url, icon, text, url_key, icon_key, text_key))
     return slots
 
 
