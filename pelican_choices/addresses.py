@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from pelican_choices.problems import Rejection
@@ -18,8 +18,7 @@ IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
 RAW_IN_URL = str.maketrans({" ": "%20", '"': "%22", "<": "%3C", ">": "%3E", "`": "%60"})
 
 
-@dataclass(frozen=True)
-class Address:
+class Address(NamedTuple):
     """A choice URL taken apart.
 
     ``kind`` is ``"outside"`` (``link`` is the address to print), ``"site"``
@@ -91,5 +90,11 @@ def _outside(value: str, scheme: str) -> Address | Rejection:
 
 def _split_suffix(value: str) -> tuple[str, str]:
     """Split ``path?query#fragment`` into the path and the rest, made safe to print."""
-    cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
+    cut = len(value)
+    for mark in "?#":
+        found = value.find(mark, 0, cut)
+        if found >= 0:
+            cut = found
+    if cut == len(value):
+        return value, ""
     return value[:cut], value[cut:].translate(RAW_IN_URL)

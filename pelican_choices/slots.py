@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pelican_choices.problems import Problem, Reporter
 
@@ -18,8 +18,7 @@ MAX_DIGITS = 100
 NOTHING = ("", "")  # the key and value of a field a slot does not have
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """The raw, stripped values of one numbered choice, with the keys they came from."""
 
     number: int

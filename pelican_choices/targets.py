@@ -8,7 +8,7 @@ import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from pelican.contents import Content
@@ -58,8 +58,7 @@ class SitePage:
     title: str
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     """Where a choice leads: the target, and the link relative to the site root."""
 
     target: Any
@@ -228,8 +227,9 @@ def target_title(target: Any) -> str:
 
 def url_key(url: str) -> str:
     """A site URL reduced so that ``/a/``, ``a/index.html`` and ``a`` are the same."""
-    path = unquote(url).lstrip("/")
-    path = posixpath.normpath("/" + path)[1:] if path else ""
+    path = (unquote(url) if "%" in url else url).lstrip("/")
+    if "//" in path or "/." in f"/{path}" or path.endswith("/"):  # most need no normalizing
+        path = posixpath.normpath("/" + path)[1:]
     if path == "index.html" or path.endswith("/index.html"):
         path = path[: -len("index.html")]
     return path.rstrip("/")
