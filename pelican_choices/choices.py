@@ -90,6 +90,7 @@ class ChoiceBuilder:
         self.icons = icons
         self.reporter = reporter
         self.intrasite_link = re.compile(site.settings["INTRASITE_LINK_REGEX"])
+        self.slot_keys: dict[str, tuple[int, str] | None] = {}
         self.defaults = {content: self._target_defaults(content) for content in site.contents}
         self.default_icon = self._default_icon(settings.default_icon)
 
@@ -97,7 +98,7 @@ class ChoiceBuilder:
         """The valid choices of ``content``, in number order; problems are reported."""
         source = self.site.facts.source(content)
         choices = []
-        for slot in read_slots(content.metadata, source, self.reporter):
+        for slot in read_slots(content.metadata, source, self.reporter, self.slot_keys):
             choice = self._choice(content, source, slot)
             if choice is not None:
                 choices.append(choice)

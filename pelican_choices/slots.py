@@ -34,14 +34,26 @@ class Slot(NamedTuple):
         return getattr(self, f"{field}_key") or f"choice{self.number}{field}"
 
 
-def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) -> list[Slot]:
-    """Return the non-blank choice slots of ``metadata`` in number order."""
+def read_slots(
+    metadata: Mapping[str, object],
+    source: str,
+    reporter: Reporter,
+    known_keys: dict[str, tuple[int, str] | None] | None = None,
+) -> list[Slot]:
+    """Return the non-blank choice slots of ``metadata`` in number order.
+
+    ``known_keys`` remembers each key's slot number and field, for a build
+    whose pages repeat the same few keys.
+    """
+    if known_keys is None:
+        known_keys = {}
     found: dict[int, dict[str, tuple[str, str]]] = {}  # number: {field: (key, value)}
     # Both patterns start with "choice": other keys are not looked at.
     for key in sorted(key for key in metadata if key.startswith("choice")):
-        match = SLOT_KEY.fullmatch(key)
-        number = _slot_number(match.group(1)) if match else None
-        if number is None:
+        if key not in known_keys:
+            known_keys[key] = slot_key(key)
+        slot_of_key = known_keys[key]
+        if slot_of_key is None:
             if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
                 reporter.report(
                     Problem(
@@ -53,7 +65,7 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
                     )
                 )
             continue
-        field = match.group(2)
+        number, field = slot_of_key
         slot = found.setdefault(number, {})
         if field in slot:
             earlier = slot[field][0]
@@ -82,6 +94,13 @@ def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) 
         if url or icon or text:
             slots.append(Slot(number, url, icon, text, url_key, icon_key, text_key))
     return slots
+
+
+def slot_key(key: str) -> tuple[int, str] | None:
+    """The slot number and field of a key (``choice2url`` is ``(2, "url")``), or None."""
+    match = SLOT_KEY.fullmatch(key)
+    number = _slot_number(match.group(1)) if match else None
+    return None if number is None else (number, match.group(2))
 
 
 def _slot_number(digits: str) -> int | None:
