@@ -16,7 +16,15 @@ def hrefs(build, path="guide.html"):
 
 @pytest.mark.parametrize(
     "written",
-    ["/django.html", "django.html", "/django.html?tab=1#install", "/./django.html"],
+    [
+        "/django.html",
+        "django.html",
+        "/django.html?tab=1#install",
+        "/./django.html",
+        "/notes/../django.html",
+        "/notes//../django.html",
+        "/%64jango.html",
+    ],
 )
 def test_site_paths_lead_to_the_page_at_that_url(build_site, written):
     build = build_site(
