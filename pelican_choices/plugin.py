@@ -80,10 +80,6 @@ def add_static_links(generator: Generator) -> None:
         for key, value in content.metadata.items():
             if not (key.endswith("url") and isinstance(value, str) and SLOT_KEY.fullmatch(key)):
                 continue
-            # Only an intrasite link can name a static file; most choices are not one.
-            link = intrasite_link.match(value.strip())
-            if link is None or link.group("what") not in ("static", "attach"):
-                continue
             address = parse_address(value.strip(), intrasite_link)
             if isinstance(address, Address) and address.what in ("static", "attach"):
                 path = source_path(content, address.path).replace("%20", " ")

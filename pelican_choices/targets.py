@@ -71,10 +71,10 @@ Target = Content | URLWrapper | SitePage
 class SiteIndex:
     """The targets of one build, found from its generators."""
 
-    def __init__(self, generators: list[Generator], facts: ContentFacts | None = None) -> None:
+    def __init__(self, generators: list[Generator]) -> None:
         self.settings: Mapping[str, Any] = generators[0].settings
         self.context: dict[str, Any] = generators[0].context
-        self.facts = facts or ContentFacts()
+        self.facts = ContentFacts()
         self.contents: list[Content] = list(all_contents(generators))
         articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
         self._taxonomies: dict[str, dict[str, URLWrapper]] = {
