@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 from pelican.contents import Content
 
-from pelican_choices.addresses import parse_address
+from pelican_choices.addresses import Address, parse_address
 from pelican_choices.icons import Icon, IconLibrary
 from pelican_choices.markup import choices_nav
 from pelican_choices.problems import Problem, Rejection, Reporter
@@ -19,15 +18,15 @@ from pelican_choices.slots import Slot, metadata_text, read_slots
 from pelican_choices.targets import SiteIndex, target_title
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """One "where next?" button of an article or page.
 
     ``target`` is the article, page, static file, category, tag, author or
     template page the choice leads to (None for an outside address), and
     ``link`` its address relative to the site root (or the outside address).
     ``url`` is the href to print: ``link`` below the current page's SITEURL,
-    so it follows ``RELATIVE_URLS`` like Pelican's own links.
+    so it follows ``RELATIVE_URLS`` like Pelican's own links: ``site`` is
+    the build's context, which holds the SITEURL of the page being written.
     """
 
     number: int
@@ -36,7 +35,7 @@ class Choice:
     target: Any
     external: bool
     link: str
-    site: Mapping[str, Any] = field(repr=False, compare=False)
+    site: Mapping[str, Any]
 
     @property
     def url(self) -> str:
@@ -44,6 +43,9 @@ class Choice:
             return self.link
         siteurl = self.site.get("localsiteurl") or self.site.get("SITEURL") or ""
         return f"{siteurl.rstrip('/')}/{self.link}"
+
+    def __repr__(self) -> str:  # without the build's whole context
+        return f"Choice(number={self.number!r}, text={self.text!r}, link={self.link!r})"
 
 
 class Choices(tuple[Choice, ...]):
@@ -65,8 +67,7 @@ class Choices(tuple[Choice, ...]):
         return list(icons.values())
 
 
-@dataclass(frozen=True)
-class TargetDefaults:
+class TargetDefaults(NamedTuple):
     """The ``choicetext`` and ``choiceicon`` a content offers to choices leading to it."""
 
     text: str = ""
@@ -91,6 +92,7 @@ class ChoiceBuilder:
         self.reporter = reporter
         self.intrasite_link = re.compile(site.settings["INTRASITE_LINK_REGEX"])
         self.slot_keys: dict[str, tuple[int, str] | None] = {}
+        self.addresses: dict[str, Address | Rejection] = {}  # the same URLs recur on many pages
         self.defaults = {content: self._target_defaults(content) for content in site.contents}
         self.default_icon = self._default_icon(settings.default_icon)
 
@@ -109,7 +111,9 @@ class ChoiceBuilder:
             field_name = "text" if slot.text else "icon"
             self._broken(source, slot, field_name, "has no %s", (slot.key("url"),))
             return None
-        address = parse_address(slot.url, self.intrasite_link)
+        address = self.addresses.get(slot.url)
+        if address is None:
+            address = self.addresses[slot.url] = parse_address(slot.url, self.intrasite_link)
         if isinstance(address, Rejection):
             self._broken(source, slot, "url", address.template, address.args)
             return None

@@ -9,8 +9,7 @@ the valid choices of the nodes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 from pelican.contents import Content
@@ -28,8 +27,7 @@ NODE_LISTS = {
 }
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """One valid choice of a node.
 
     ``origin`` is the URL of the node it is on. ``to`` is the target's URL
@@ -63,8 +61,7 @@ class Edge:
         return self.choice.icon.symbol_id if self.choice.icon else None
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """An article or page of the graph, with its choices and what is wrong with it.
 
     ``position`` is its place in the reading order from 1, None outside it.
@@ -85,8 +82,7 @@ class Node:
     dead_end: bool
 
 
-@dataclass(frozen=True)
-class NavigationGraph:
+class NavigationGraph(NamedTuple):
     """The nodes in reading order (the others after it, by source path) and the broken choices."""
 
     nodes: tuple[Node, ...]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pelican_choices import markup
 from pelican_choices.problems import Rejection
@@ -103,8 +103,7 @@ class Icon:
         return markup.icon_use(self)
 
 
-@dataclass(frozen=True)
-class IconResult:
+class IconResult(NamedTuple):
     """What resolving an icon string gave: an icon, a problem, or both."""
 
     icon: Icon | None

@@ -14,7 +14,7 @@ so the picture can draw them lightly.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -38,8 +38,7 @@ STUB_LENGTH = 30
 PORT_SPREAD = 16
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """A page's rectangle: its top-left corner, column and row, and its label."""
 
     node: Node
@@ -57,8 +56,7 @@ class Box:
         return self.y + NODE_HEIGHT // 2
 
 
-@dataclass(frozen=True)
-class Arrow:
+class Arrow(NamedTuple):
     """A choice drawn as an SVG path ``d``; ``kind`` is ``near``, ``long`` or ``out``."""
 
     edge: Edge
@@ -66,8 +64,7 @@ class Arrow:
     kind: str
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A category's name above its first column."""
 
     x: int
@@ -75,8 +72,7 @@ class Heading:
     text: str
 
 
-@dataclass(frozen=True)
-class MapLayout:
+class MapLayout(NamedTuple):
     """The whole picture: its size, the pages, the choices and the category headings."""
 
     width: int

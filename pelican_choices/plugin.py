@@ -78,10 +78,14 @@ def add_static_links(generator: Generator) -> None:
     static_links = generator.context["static_links"]
     for content in all_contents([generator]):
         for key, value in content.metadata.items():
-            if not (key.endswith("url") and isinstance(value, str) and SLOT_KEY.fullmatch(key)):
+            if not (isinstance(value, str) and key.endswith("url") and SLOT_KEY.fullmatch(key)):
                 continue
-            address = parse_address(value.strip(), intrasite_link)
-            if isinstance(address, Address) and address.what in ("static", "attach"):
+            url = value.strip()
+            link = intrasite_link.match(url)  # most choices are plain paths
+            if link is None or link.group("what") not in ("static", "attach"):
+                continue
+            address = parse_address(url, intrasite_link)
+            if isinstance(address, Address):
                 path = source_path(content, address.path).replace("%20", " ")
                 if os.path.isfile(os.path.join(generator.path, path)):
                     static_links.add(path)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from typing import NamedTuple
 
 logger = logging.getLogger(__name__)
 
 MAX_QUOTED_LENGTH = 80
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in one metadata field of one source file.
 
     ``template`` is the constant end of the message (a ``%``-style format for
@@ -35,8 +34,7 @@ class Problem:
         return f"{self.source}: {self.key} {quote(self.value)} {self.reason}"
 
 
-@dataclass(frozen=True)
-class Rejection:
+class Rejection(NamedTuple):
     """Why a value cannot be used: the end of a message and its arguments."""
 
     template: str

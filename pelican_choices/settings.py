@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pelican.settings import DEFAULT_CONFIG
 
@@ -22,8 +21,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True)
-class ChoicesSettings:
+class ChoicesSettings(NamedTuple):
     """The plugin's view of the site settings, with defaults filled in."""
 
     on_broken: str = DEFAULTS["CHOICES_ON_BROKEN"]

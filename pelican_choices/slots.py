@@ -8,14 +8,14 @@ from typing import NamedTuple
 
 from pelican_choices.problems import Problem, Reporter
 
-FIELDS = ("url", "icon", "text")
 SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
 LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
 TARGET_DEFAULT_KEYS = ("choiceicon", "choicetext")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Longer numbers are not read: Python refuses to convert very long ones, slowly.
 MAX_DIGITS = 100
-NOTHING = ("", "")  # the key and value of a field a slot does not have
+FIELD_AT = {"url": 0, "icon": 2, "text": 4}  # where a field's key and value are kept
+NOT_SEEN = object()
 
 
 class Slot(NamedTuple):
@@ -47,53 +47,82 @@ def read_slots(
     """
     if known_keys is None:
         known_keys = {}
-    found: dict[int, dict[str, tuple[str, str]]] = {}  # number: {field: (key, value)}
+    found: dict[int, list[str]] = {}  # number: [url key, url, icon key, icon, text key, text]
     # Both patterns start with "choice": other keys are not looked at.
     for key in sorted(key for key in metadata if key.startswith("choice")):
-        if key not in known_keys:
-            known_keys[key] = slot_key(key)
-        slot_of_key = known_keys[key]
+        slot_of_key = known_keys.get(key, NOT_SEEN)
+        if slot_of_key is NOT_SEEN:
+            slot_of_key = known_keys[key] = slot_key(key)
         if slot_of_key is None:
-            if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
-                reporter.report(
-                    Problem(
-                        source,
-                        key,
-                        metadata_text(metadata[key], key, source, reporter),
-                        "is not read: choice keys are choiceNurl, choiceNicon and "
-                        "choiceNtext, numbered from 1",
-                    )
-                )
+            _report_lookalike(metadata, key, source, reporter)
             continue
         number, field = slot_of_key
-        slot = found.setdefault(number, {})
-        if field in slot:
-            earlier = slot[field][0]
-            canonical = f"choice{number}{field}"
-            ignored, kept = (earlier, key) if key == canonical else (key, earlier)
-            reporter.report(
-                Problem(
-                    source,
-                    ignored,
-                    metadata_text(metadata[ignored], ignored, source, reporter),
-                    "repeats %s and is not read",
-                    (kept,),
-                )
-            )
-            if key != canonical:
-                continue
-        text = metadata_text(metadata[key], key, source, reporter, keep_controls=field == "url")
-        slot[field] = (key, text)
+        at = FIELD_AT[field]
+        slot = found.get(number)
+        if slot is None:
+            slot = found[number] = ["", "", "", "", "", ""]
+        elif slot[at] and not _keeps_second(metadata, slot[at], key, source, reporter):
+            continue
+        value = metadata[key]
+        if not _is_clean(value):
+            value = metadata_text(value, key, source, reporter, keep_controls=field == "url")
+        slot[at] = key
+        slot[at + 1] = value  # type: ignore[call-overload]
 
     slots = []
     for number in sorted(found):
-        slot = found[number]
-        url_key, url = slot.get("url", NOTHING)
-        icon_key, icon = slot.get("icon", NOTHING)
-        text_key, text = slot.get("text", NOTHING)
+        url_key, url, icon_key, icon, text_key, text = found[number]
         if url or icon or text:
             slots.append(Slot(number, url, icon, text, url_key, icon_key, text_key))
     return slots
+
+
+def _is_clean(value: object) -> bool:
+    """Whether a value is already one line of single spaces without control characters."""
+    return (
+        type(value) is str
+        and value.isprintable()
+        and "  " not in value
+        and value[:1] != " "
+        and value[-1:] != " "
+    )
+
+
+def _report_lookalike(
+    metadata: Mapping[str, object], key: str, source: str, reporter: Reporter
+) -> None:
+    if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
+        reporter.report(
+            Problem(
+                source,
+                key,
+                metadata_text(metadata[key], key, source, reporter),
+                "is not read: choice keys are choiceNurl, choiceNicon and "
+                "choiceNtext, numbered from 1",
+            )
+        )
+
+
+def _keeps_second(
+    metadata: Mapping[str, object], earlier: str, key: str, source: str, reporter: Reporter
+) -> bool:
+    """Report two keys of one field (``choice1url``, ``choice01url``); True if ``key`` wins.
+
+    The canonical spelling wins, otherwise the first key in sorted order.
+    """
+    number, field = slot_key(key)  # type: ignore[misc]
+    canonical = f"choice{number}{field}"
+    ignored, kept = (earlier, key) if key == canonical else (key, earlier)
+    reporter.report(
+        Problem(
+            source,
+            ignored,
+            metadata_text(metadata[ignored], ignored, source, reporter),
+            "repeats %s and is not read",
+            (kept,),
+        )
+    )
+    return key == canonical
 
 
 def slot_key(key: str) -> tuple[int, str] | None:

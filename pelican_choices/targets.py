@@ -6,7 +6,6 @@ import html
 import os
 import posixpath
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from itertools import chain
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -49,8 +48,7 @@ DIRECT_TEMPLATE_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class SitePage:
+class SitePage(NamedTuple):
     """A file the build writes from a template or a feed rather than from content."""
 
     name: str
@@ -90,6 +88,9 @@ class SiteIndex:
         ):
             self._by_url.setdefault(url_key(self.facts.url(target)), target)
         self._by_slug: dict[str, Content | None] = {}
+        # Lookups already made: by site path, and by link type, folder and path.
+        self._by_path: dict[str, Target | None] = {}
+        self._by_place: dict[tuple[str, str, str], Content | None] = {}
         for content in self.contents:
             if content.in_default_lang and getattr(content, "status", "") != "draft":
                 slug = getattr(content, "slug", "")
@@ -101,7 +102,7 @@ class SiteIndex:
             if address.path == "" and address.suffix.startswith("#"):
                 target = content
             else:
-                target = self._by_url.get(url_key(address.path)) or self._by_slug_of(address)
+                target = self._site_target(address.path)
             if target is None:
                 return Rejection("leads to no page of this site")
         elif address.what in ("filename", "static", "attach"):
@@ -122,25 +123,38 @@ class SiteIndex:
         target = translation_for(target, content)
         return Resolved(target, self.facts.url(target) + address.suffix)
 
-    def _by_slug_of(self, address: Address) -> Content | None:
+    def _site_target(self, path: str) -> Target | None:
+        """What a path below the site root leads to, found once per path."""
+        if path not in self._by_path:
+            key = url_key(path)
+            self._by_path[path] = self._by_url.get(key) or self._by_slug_of(key)
+        return self._by_path[path]
+
+    def _by_slug_of(self, key: str) -> Content | None:
         """The one content whose slug is a one-part path's name: ``/django.html`` is ``django``.
 
         Guides written for ``PAGE_URL = "{slug}.html"`` keep working under
         another URL scheme; the href is still the target's own URL.
         """
-        key = url_key(address.path)
         if "/" in key:
             return None
         return self._by_slug.get(posixpath.splitext(key)[0])
 
     def _linked_file(self, content: Content, address: Address) -> Content | None:
         """Find a ``{filename}`` or ``{static}`` file with Pelican's own rules."""
+        folder = self.facts.folder(content)
+        place = (address.what, folder, address.path)
+        if place not in self._by_place:
+            self._by_place[place] = self._find_file(content, folder, address)
+        return self._by_place[place]
+
+    def _find_file(self, content: Content, folder: str, address: Address) -> Content | None:
         order = ("generated_content", "static_content")
         if address.what != "filename":
             order = order[::-1]
         spellings = (address.path, unquote(address.path), html.unescape(address.path))
         for spelling in dict.fromkeys(spellings):
-            path = source_path(content, spelling, self.facts.folder(content))
+            path = source_path(content, spelling, folder)
             for key in order:
                 found = self.context.get(key, {}).get(path)
                 if found is not None:
