@@ -120,6 +120,7 @@ class IconLibrary:
         self._glyphs: dict[tuple[str, str], Icon] = {}
         self._names: dict[str, frozenset[str]] = {}
         self._found: dict[tuple[str, str], bool] = {}
+        self._folders: dict[str, Traversable] = {}
         self._shims: dict[str, tuple[str, str]] | None = None
         self._aliases: dict[str, str] | None = None
 
@@ -219,20 +220,26 @@ class IconLibrary:
         if style in self._names:
             return name in self._names[style]
         if (style, name) not in self._found:
-            path = self.root / "svgs" / style / f"{name}.svg"
+            path = self._svgs(style) / f"{name}.svg"
             self._found[style, name] = path.is_file()
         return self._found[style, name]
 
+    def _svgs(self, style: str) -> Traversable:
+        """The folder of a style's SVG files (joining package paths is slow)."""
+        if style not in self._folders:
+            self._folders[style] = self.root / "svgs" / style
+        return self._folders[style]
+
     def _available(self, style: str) -> frozenset[str]:
         if style not in self._names:
-            folder = self.root / "svgs" / style
+            folder = self._svgs(style)
             self._names[style] = frozenset(
                 entry.name[:-4] for entry in folder.iterdir() if entry.name.endswith(".svg")
             )
         return self._names[style]
 
     def _read(self, style: str, name: str) -> Icon:
-        svg = (self.root / "svgs" / style / f"{name}.svg").read_text(encoding="utf-8")
+        svg = (self._svgs(style) / f"{name}.svg").read_text(encoding="utf-8")
         width, height = VIEW_BOX.search(svg).groups()
         if not self.credit:
             credit = CREDIT.search(svg)

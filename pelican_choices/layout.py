@@ -19,7 +19,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from pelican_choices.graph import Edge, NavigationGraph, Node
-from pelican_choices.markup import edge_paths, node_links
+from pelican_choices.markup import edge_paths, map_picture, node_links
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 26
@@ -88,6 +88,10 @@ class MapLayout(NamedTuple):
     def edge_paths(self, kind: str) -> Markup:
         """The arrows of one kind as SVG paths."""
         return edge_paths(self.arrows_of(kind))
+
+    def picture(self, siteurl: object) -> Markup:
+        """The whole picture as an ``svg`` in a scrolling ``div``, pages linked below ``siteurl``."""
+        return map_picture(self, siteurl)
 
     def node_links(self, siteurl: object) -> Markup:
         """The pages as SVG links, below ``siteurl``."""

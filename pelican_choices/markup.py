@@ -19,11 +19,26 @@ if TYPE_CHECKING:
     from pelican_choices.choices import Choice
     from pelican_choices.graph import NavigationGraph, Node
     from pelican_choices.icons import Icon
-    from pelican_choices.layout import Arrow, Box
+    from pelican_choices.layout import Arrow, Box, MapLayout
     from pelican_choices.problems import Problem
 
 SPECIAL = re.compile("[&<>'\"]")
 HIDDEN = 'aria-hidden="true" focusable="false"'
+MAP_LEGEND = """\
+<title id="choices-map-svg-title">Navigation map: every page and where its choices lead</title>
+<defs>
+<marker id="choices-map-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" orient="auto"><path d="M0 0L10 5L0 10z" fill="#4a5568"/></marker>
+<marker id="choices-map-arrow-out" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" orient="auto"><path d="M0 0L10 5L0 10z" fill="#2b6cb0"/></marker>
+</defs>
+<rect class="choices-map-background" width="100%" height="100%" fill="#ffffff"/>
+<g class="choices-map-legend" fill="#1a202c" transform="translate(16 16)">
+<rect x="0" y="0" width="24" height="14" rx="3" fill="#edf2f7" stroke="#4a5568"/><text x="32" y="11">A page, numbered in the reading order</text>
+<rect x="0" y="20" width="24" height="14" rx="3" fill="#edf2f7" stroke="#4a5568" stroke-dasharray="4 3"/><text x="32" y="31">A page outside the reading order</text>
+<rect x="0" y="40" width="24" height="14" rx="3" fill="#fefcbf" stroke="#b7791f"/><text x="32" y="51">Orphan: no other page leads here</text>
+<rect x="0" y="60" width="24" height="14" rx="3" fill="#edf2f7" stroke="#c53030" stroke-width="2.5"/><text x="32" y="71">Dead end: no valid choice leads on</text>
+<circle cx="12" cy="87" r="7" fill="#c53030"/><text x="32" y="91">Broken choices, and how many</text>
+<path d="M0 107H22" stroke="#4a5568" marker-end="url(#choices-map-arrow)"/><text x="32" y="111">A choice; faint: spans far; dashed: leaves the map</text>
+</g>"""  # the map's title, arrowheads, background and key
 
 
 def choices_nav(
@@ -67,6 +82,31 @@ def icon_use(icon: Icon) -> str:
     return (
         f'<svg class="choice-icon{classes}" width="{icon.size}" height="{icon.size}" '
         f'fill="currentColor" {HIDDEN}><use href="#choices-{_e(icon.symbol_id)}"/></svg>'
+    )
+
+
+def map_picture(layout: MapLayout, siteurl: object) -> Markup:
+    """The map's ``svg.choices-map-svg`` in a scrolling box: its key, headings, arrows and pages."""
+    width, height = layout.width, layout.height
+    headings = "".join(
+        f'\n<text class="choices-map-heading" x="{heading.x}" y="{heading.y}" '
+        f'font-weight="bold" fill="#1a202c">{_e(heading.text)}</text>'
+        for heading in layout.headings
+    )
+    return Markup(
+        '<div class="choices-map-scroll" role="region" aria-label="Navigation map picture" '
+        'tabindex="0" style="overflow:auto">\n'
+        '<svg class="choices-map-svg" xmlns="http://www.w3.org/2000/svg" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        'aria-labelledby="choices-map-svg-title" font-family="sans-serif" font-size="12" '
+        f'style="max-width:none">\n{MAP_LEGEND}{headings}\n'
+        '<g class="choices-map-edges" fill="none" stroke="#4a5568" stroke-width="1.2" '
+        'marker-end="url(#choices-map-arrow)">\n'
+        f'<g class="choices-map-edges-near" opacity="0.75">{layout.edge_paths("near")}</g>\n'
+        f'<g class="choices-map-edges-long" opacity="0.25">{layout.edge_paths("long")}</g>\n'
+        '<g class="choices-map-edges-out" stroke="#2b6cb0" stroke-dasharray="3 2" '
+        f'marker-end="url(#choices-map-arrow-out)">{layout.edge_paths("out")}</g>\n'
+        f'</g>\n<g class="choices-map-nodes">{layout.node_links(siteurl)}</g>\n</svg>\n</div>'
     )
 
 
@@ -146,12 +186,7 @@ def _list_item(node: Node, siteurl: object) -> str:
         where += ' <strong class="choices-map-flag">Dead end: no valid choice leads on.</strong>'
     choices = ""
     if node.edges or node.broken:
-        rows = [
-            f"<li>Choice {edge.number}, \u201c{_e(edge.text)}\u201d, leads to "
-            f'<a href="{_e(edge.choice.url)}">{_e(edge.title)}</a>'
-            f"{' (outside the site)' if edge.external else ''}</li>"
-            for edge in node.edges
-        ]
+        rows = [_edge_item(edge.choice, edge.title) for edge in node.edges]
         rows.extend(
             f'<li class="choices-map-broken-choice">Broken: {_problem(problem)}</li>'
             for problem in node.broken
@@ -160,6 +195,14 @@ def _list_item(node: Node, siteurl: object) -> str:
     return (
         f'<li class="choices-map-item"><a href="{siteurl}/{_e(node.url)}">'
         f"{_e(node.title)}</a>{where}{choices}</li>"
+    )
+
+
+def _edge_item(choice: Choice, title: str) -> str:
+    outside = " (outside the site)" if choice.external else ""
+    return (
+        f"<li>Choice {choice.number}, \u201c{_e(choice.text)}\u201d, leads to "
+        f'<a href="{_e(choice.url)}">{_e(title)}</a>{outside}</li>'
     )
 
 

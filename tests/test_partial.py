@@ -106,3 +106,25 @@ def test_a_theme_can_replace_the_partial(build_site, tmp_path):
     page = BeautifulSoup(build.html("guide.html"), "html.parser")
     assert [p.get_text() for p in page.select("p.mine")] == ["Learn Flask.", "Django", "Elsewhere."]
     assert page.select("nav.choices") == []
+
+
+def test_the_partial_prints_nothing_where_there_is_no_article_or_page(build_site, tmp_path):
+    folder = tmp_path / "everywhere"
+    write_files(
+        folder,
+        {
+            "index.html": (
+                '{% extends "!theme/index.html" %}{% block content %}'
+                '{% include "pelican_choices/choices.html" %}{{ super() }}{% endblock %}'
+            ),
+            "page.html": TWO_LINE_OVERRIDE.replace("KIND", "page"),
+        },
+    )
+
+    build = build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(folder)], **FLAT)
+
+    index = BeautifulSoup(build.html("index.html"), "html.parser")
+    assert index.select("nav.choices") == []
+    assert "News" in index.get_text()
+    assert len(choice_links(build, "guide.html")) == 3
+    assert build.messages == []
