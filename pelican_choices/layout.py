@@ -90,7 +90,7 @@ class MapLayout(NamedTuple):
         return edge_paths(self.arrows_of(kind))
 
     def picture(self, siteurl: object) -> Markup:
-        """The whole picture as an ``svg`` in a scrolling ``div``, pages linked below ``siteurl``."""
+        """The picture as an ``svg`` in a scrolling ``div``, pages linked below ``siteurl``."""
         return map_picture(self, siteurl)
 
     def node_links(self, siteurl: object) -> Markup:

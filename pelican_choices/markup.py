@@ -24,21 +24,34 @@ if TYPE_CHECKING:
 
 SPECIAL = re.compile("[&<>'\"]")
 HIDDEN = 'aria-hidden="true" focusable="false"'
-MAP_LEGEND = """\
-<title id="choices-map-svg-title">Navigation map: every page and where its choices lead</title>
-<defs>
-<marker id="choices-map-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" orient="auto"><path d="M0 0L10 5L0 10z" fill="#4a5568"/></marker>
-<marker id="choices-map-arrow-out" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" orient="auto"><path d="M0 0L10 5L0 10z" fill="#2b6cb0"/></marker>
-</defs>
-<rect class="choices-map-background" width="100%" height="100%" fill="#ffffff"/>
-<g class="choices-map-legend" fill="#1a202c" transform="translate(16 16)">
-<rect x="0" y="0" width="24" height="14" rx="3" fill="#edf2f7" stroke="#4a5568"/><text x="32" y="11">A page, numbered in the reading order</text>
-<rect x="0" y="20" width="24" height="14" rx="3" fill="#edf2f7" stroke="#4a5568" stroke-dasharray="4 3"/><text x="32" y="31">A page outside the reading order</text>
-<rect x="0" y="40" width="24" height="14" rx="3" fill="#fefcbf" stroke="#b7791f"/><text x="32" y="51">Orphan: no other page leads here</text>
-<rect x="0" y="60" width="24" height="14" rx="3" fill="#edf2f7" stroke="#c53030" stroke-width="2.5"/><text x="32" y="71">Dead end: no valid choice leads on</text>
-<circle cx="12" cy="87" r="7" fill="#c53030"/><text x="32" y="91">Broken choices, and how many</text>
-<path d="M0 107H22" stroke="#4a5568" marker-end="url(#choices-map-arrow)"/><text x="32" y="111">A choice; faint: spans far; dashed: leaves the map</text>
-</g>"""  # the map's title, arrowheads, background and key
+# The map's title, arrowheads, background and key.
+MAP_LEGEND = (
+    '<title id="choices-map-svg-title">Navigation map: every page and where its choices '
+    "lead</title>\n"
+    "<defs>\n"
+    '<marker id="choices-map-arrow" viewBox="0 0 10 10" refX="10" refY="5" '
+    'markerWidth="5" markerHeight="5" orient="auto"><path d="M0 0L10 5L0 10z" '
+    'fill="#4a5568"/></marker>\n'
+    '<marker id="choices-map-arrow-out" viewBox="0 0 10 10" refX="10" refY="5" '
+    'markerWidth="5" markerHeight="5" orient="auto"><path d="M0 0L10 5L0 10z" '
+    'fill="#2b6cb0"/></marker>\n'
+    "</defs>\n"
+    '<rect class="choices-map-background" width="100%" height="100%" fill="#ffffff"/>\n'
+    '<g class="choices-map-legend" fill="#1a202c" transform="translate(16 16)">\n'
+    '<rect x="0" y="0" width="24" height="14" rx="3" fill="#edf2f7" '
+    'stroke="#4a5568"/><text x="32" y="11">A page, numbered in the reading order</text>\n'
+    '<rect x="0" y="20" width="24" height="14" rx="3" fill="#edf2f7" stroke="#4a5568" '
+    'stroke-dasharray="4 3"/><text x="32" y="31">A page outside the reading order</text>\n'
+    '<rect x="0" y="40" width="24" height="14" rx="3" fill="#fefcbf" '
+    'stroke="#b7791f"/><text x="32" y="51">Orphan: no other page leads here</text>\n'
+    '<rect x="0" y="60" width="24" height="14" rx="3" fill="#edf2f7" stroke="#c53030" '
+    'stroke-width="2.5"/><text x="32" y="71">Dead end: no valid choice leads on</text>\n'
+    '<circle cx="12" cy="87" r="7" fill="#c53030"/><text x="32" y="91">Broken choices, '
+    "and how many</text>\n"
+    '<path d="M0 107H22" stroke="#4a5568" marker-end="url(#choices-map-arrow)"/><text '
+    'x="32" y="111">A choice; faint: spans far; dashed: leaves the map</text>\n'
+    "</g>"
+)
 
 
 def choices_nav(
