@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Callable
 from typing import Any
 
 
 class ContentFacts:
     """A build's memory of URLs and source paths, by object identity.
 
-    Each entry keeps its object, so an id reused by a new object is never
-    mistaken for the old one.
+    Each entry holds on to its object, so no other object can take its id.
     """
 
     def __init__(self) -> None:
@@ -28,7 +26,10 @@ class ContentFacts:
 
     def url(self, target: Any) -> str:
         """``target.url``."""
-        return _known(self._urls, target, lambda: target.url)
+        known = self._urls.get(id(target))
+        if known is None:
+            known = self._urls[id(target)] = (target, target.url)
+        return known[1]
 
     def forget_url(self, target: Any) -> None:
         """Forget the URL of ``target``, which has changed (a static file attached to a page)."""
@@ -36,11 +37,17 @@ class ContentFacts:
 
     def source(self, content: Any) -> str:
         """``content.get_relative_source_path()``."""
-        return _known(self._sources, content, lambda: relative_source_path(content))
+        known = self._sources.get(id(content))
+        if known is None:
+            known = self._sources[id(content)] = (content, relative_source_path(content))
+        return known[1]
 
     def folder(self, content: Any) -> str:
         """``content.relative_dir``: the folder of its source, relative to PATH."""
-        return _known(self._folders, content, lambda: self._folder(content))
+        known = self._folders.get(id(content))
+        if known is None:
+            known = self._folders[id(content)] = (content, self._folder(content))
+        return known[1]
 
     def _folder(self, content: Any) -> str:
         # For a content read from a file (an absolute source path), Pelican's
@@ -67,9 +74,3 @@ def relative_source_path(content: Any, path: str | None = None) -> str:
             return full[len(root) + 1 :]
     return content.get_relative_source_path(path)
 
-
-def _known(store: dict[int, tuple[Any, str]], thing: Any, work_out: Callable[[], str]) -> str:
-    known = store.get(id(thing))
-    if known is None or known[0] is not thing:
-        known = store[id(thing)] = (thing, work_out())
-    return known[1]

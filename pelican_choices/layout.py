@@ -129,29 +129,34 @@ def lay_out(graph: NavigationGraph) -> MapLayout:
 
 
 def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
-    arrivals: dict[int, int] = {}
-    arrival: dict[int, int] = {}
+    # Each arrow ends at its own point of the target's side: first count the
+    # arrows ending at each box, and note each one's place among them.
+    arrivals = [0] * len(boxes)
+    places = []
     for number, box in enumerate(boxes):
         for edge in box.node.edges:
-            if edge.target not in (None, number):
-                arrival[id(edge)] = arrivals.get(edge.target, 0)
-                arrivals[edge.target] = arrival[id(edge)] + 1
-    middles = [box.middle for box in boxes]
+            target = edge.target
+            if target is not None and target != number:
+                places.append(arrivals[target])
+                arrivals[target] += 1
+    place = iter(places)
     arrows = []
     for number, box in enumerate(boxes):
         edges = box.node.edges
+        middle = box.middle
         outside = sum(edge.target is None for edge in edges)
         stubs = 0
         for index, edge in enumerate(edges):
-            start = middles[number] + _spread(index, len(edges))
-            if edge.target is None:
+            start = middle + _spread(index, len(edges))
+            target = edge.target
+            if target is None:
                 arrows.append(_stub(box, edge, start, stubs, outside))
                 stubs += 1
-            elif edge.target == number:
+            elif target == number:
                 arrows.append(_loop(box, edge))
             else:
-                end = middles[edge.target] + _spread(arrival[id(edge)], arrivals[edge.target])
-                arrows.append(_curve(box, boxes[edge.target], edge, start, end))
+                end = boxes[target].middle + _spread(next(place), arrivals[target])
+                arrows.append(_curve(box, boxes[target], edge, start, end))
     return tuple(arrows)
 
 
