@@ -91,7 +91,7 @@ class ChoiceBuilder:
         self.icons = icons
         self.reporter = reporter
         self.intrasite_link = re.compile(site.settings["INTRASITE_LINK_REGEX"])
-        self.slot_keys: dict[str, tuple[int, str] | None] = {}
+        self.slot_keys: dict[str, tuple[int, int] | None] = {}
         self.addresses: dict[str, Address | Rejection] = {}  # the same URLs recur on many pages
         self.defaults = {content: self._target_defaults(content) for content in site.contents}
         self.default_icon = self._default_icon(settings.default_icon)

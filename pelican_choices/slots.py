@@ -38,26 +38,27 @@ def read_slots(
     metadata: Mapping[str, object],
     source: str,
     reporter: Reporter,
-    known_keys: dict[str, tuple[int, str] | None] | None = None,
+    known_keys: dict[str, tuple[int, int] | None] | None = None,
 ) -> list[Slot]:
     """Return the non-blank choice slots of ``metadata`` in number order.
 
-    ``known_keys`` remembers each key's slot number and field, for a build
-    whose pages repeat the same few keys.
+    ``known_keys`` remembers where each key goes (see ``_place``), for a
+    build whose pages repeat the same few keys.
     """
     if known_keys is None:
         known_keys = {}
     found: dict[int, list[str]] = {}  # number: [url key, url, icon key, icon, text key, text]
     # Both patterns start with "choice": other keys are not looked at.
-    for key in sorted(key for key in metadata if key.startswith("choice")):
-        slot_of_key = known_keys.get(key, NOT_SEEN)
-        if slot_of_key is NOT_SEEN:
-            slot_of_key = known_keys[key] = slot_key(key)
-        if slot_of_key is None:
+    keys = [key for key in metadata if key.startswith("choice")]
+    keys.sort()
+    for key in keys:
+        place = known_keys.get(key, NOT_SEEN)
+        if place is NOT_SEEN:
+            place = known_keys[key] = _place(key)
+        if place is None:
             _report_lookalike(metadata, key, source, reporter)
             continue
-        number, field = slot_of_key
-        at = FIELD_AT[field]
+        number, at = place
         slot = found.get(number)
         if slot is None:
             slot = found[number] = ["", "", "", "", "", ""]
@@ -65,7 +66,7 @@ def read_slots(
             continue
         value = metadata[key]
         if not _is_clean(value):
-            value = metadata_text(value, key, source, reporter, keep_controls=field == "url")
+            value = metadata_text(value, key, source, reporter, keep_controls=at == 0)
         slot[at] = key
         slot[at + 1] = value  # type: ignore[call-overload]
 
@@ -75,6 +76,12 @@ def read_slots(
         if url or icon or text:
             slots.append(Slot(number, url, icon, text, url_key, icon_key, text_key))
     return slots
+
+
+def _place(key: str) -> tuple[int, int] | None:
+    """The slot number of a key and where its field goes in ``read_slots``, or None."""
+    found = slot_key(key)
+    return None if found is None else (found[0], FIELD_AT[found[1]])
 
 
 def _is_clean(value: object) -> bool:
