@@ -73,4 +73,3 @@ def relative_source_path(content: Any, path: str | None = None) -> str:
         if full.startswith(root + "/") and len(full) > len(root) + 1:
             return full[len(root) + 1 :]
     return content.get_relative_source_path(path)
-
