@@ -11,42 +11,45 @@ SCHEMA_VERSION = 1
 
 
 def graph_document(graph: NavigationGraph) -> dict[str, Any]:
-    """The graph as plain data: nodes, edges, broken choices, orphans and dead ends."""
+    """The graph as plain data: nodes, edges, broken choices, orphans and dead ends.
+
+    Every record lists its keys in sorted order, as the file has them.
+    """
     return {
-        "version": SCHEMA_VERSION,
-        "nodes": [
-            {
-                "url": node.url,
-                "title": node.title,
-                "sort_order": node.sort_order,
-                "position": node.position,
-                "category": node.category,
-                "source": node.source,
-            }
-            for node in graph.nodes
-        ],
-        "edges": [
-            {
-                "from": edge.origin,
-                "to": edge.to,
-                "number": edge.number,
-                "text": edge.text,
-                "icon": edge.icon,
-                "external": edge.external,
-            }
-            for edge in graph.edges
-        ],
         "broken": [
             {
-                "source": problem.source,
                 "key": problem.key,
-                "value": problem.value,
                 "reason": problem.reason,
+                "source": problem.source,
+                "value": problem.value,
             }
             for problem in graph.broken
         ],
-        "orphans": [node.url for node in graph.orphans],
         "dead_ends": [node.url for node in graph.dead_ends],
+        "edges": [
+            {
+                "external": edge.external,
+                "from": edge.origin,
+                "icon": edge.icon,
+                "number": edge.number,
+                "text": edge.text,
+                "to": edge.to,
+            }
+            for edge in graph.edges
+        ],
+        "nodes": [
+            {
+                "category": node.category,
+                "position": node.position,
+                "sort_order": node.sort_order,
+                "source": node.source,
+                "title": node.title,
+                "url": node.url,
+            }
+            for node in graph.nodes
+        ],
+        "orphans": [node.url for node in graph.orphans],
+        "version": SCHEMA_VERSION,
     }
 
 
@@ -60,14 +63,14 @@ def graph_json(graph: NavigationGraph) -> str:
     """
     fields = ",\n  ".join(
         f"{_LIST.encode(key)}: {_top_level(value)}"
-        for key, value in sorted(graph_document(graph).items())
+        for key, value in graph_document(graph).items()
     )
     return "{\n  " + fields + "\n}\n"
 
 
 # Items of a list in the document, and fields of a record in such a list.
 _LIST = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
-_RECORDS = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",\n      ", ": "))
+_RECORDS = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
 
 
 def _top_level(value: Any) -> str:
