@@ -62,8 +62,7 @@ def graph_json(graph: NavigationGraph) -> str:
     newline and indent in its item separator.
     """
     fields = ",\n  ".join(
-        f"{_LIST.encode(key)}: {_top_level(value)}"
-        for key, value in graph_document(graph).items()
+        f"{_LIST.encode(key)}: {_top_level(value)}" for key, value in graph_document(graph).items()
     )
     return "{\n  " + fields + "\n}\n"
 

@@ -72,7 +72,7 @@ class Icon:
     paths: tuple[str, ...]
     modifiers: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def symbol_id(self) -> str:
         """An id for the glyph, the same wherever it is used (``fa-solid-flask``)."""
         return f"fa-{self.style}-{self.name}"
