@@ -126,9 +126,10 @@ class IconLibrary:
 
     def resolve(self, spec: str) -> IconResult:
         """Resolve an icon string such as ``fa-terminal fa-inverse`` or ``fab fa-github``."""
-        if spec not in self._results:
-            self._results[spec] = self._resolve(spec)
-        return self._results[spec]
+        result = self._results.get(spec)
+        if result is None:
+            result = self._results[spec] = self._resolve(spec)
+        return result
 
     def _resolve(self, spec: str) -> IconResult:
         style, name, modifiers, extras = None, None, [], []

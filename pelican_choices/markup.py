@@ -124,11 +124,11 @@ def map_picture(layout: MapLayout, siteurl: object) -> Markup:
 
 
 def edge_paths(arrows: Iterable[Arrow]) -> Markup:
-    """One ``path.choices-map-edge`` per arrow."""
+    """One ``path.choices-map-edge`` per arrow (``d`` holds only numbers and letters)."""
     return Markup(
         "".join(
             f'<path class="choices-map-edge" data-from="{_e(arrow.edge.origin)}" '
-            f'data-to="{_e(arrow.edge.to)}" d="{_e(arrow.d)}"/>'
+            f'data-to="{_e(arrow.edge.to)}" d="{arrow.d}"/>'
             for arrow in arrows
         )
     )
