@@ -47,6 +47,9 @@ class Choice(NamedTuple):
     def __repr__(self) -> str:  # without the build's whole context
         return f"Choice(number={self.number!r}, text={self.text!r}, link={self.link!r})"
 
+    def __hash__(self) -> int:  # the build's context, a dict, cannot be hashed
+        return hash(self[:-1])
+
 
 class Choices(tuple[Choice, ...]):
     """The choices of an article or page: a tuple of ``Choice`` in number order."""

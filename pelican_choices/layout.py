@@ -19,7 +19,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from pelican_choices.graph import Edge, NavigationGraph, Node
-from pelican_choices.markup import edge_paths, map_picture, node_links
+from pelican_choices.markup import map_picture
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 26
@@ -85,17 +85,9 @@ class MapLayout(NamedTuple):
         """The arrows of one kind, to draw them in one group."""
         return [arrow for arrow in self.arrows if arrow.kind == kind]
 
-    def edge_paths(self, kind: str) -> Markup:
-        """The arrows of one kind as SVG paths."""
-        return edge_paths(self.arrows_of(kind))
-
     def picture(self, siteurl: object) -> Markup:
         """The picture as an ``svg`` in a scrolling ``div``, pages linked below ``siteurl``."""
         return map_picture(self, siteurl)
-
-    def node_links(self, siteurl: object) -> Markup:
-        """The pages as SVG links, below ``siteurl``."""
-        return node_links(self.boxes, siteurl)
 
 
 def lay_out(graph: NavigationGraph) -> MapLayout:

@@ -101,6 +101,7 @@ def icon_use(icon: Icon) -> str:
 def map_picture(layout: MapLayout, siteurl: object) -> Markup:
     """The map's ``svg.choices-map-svg`` in a scrolling box: its key, headings, arrows and pages."""
     width, height = layout.width, layout.height
+    near, long, out = (edge_paths(layout.arrows_of(kind)) for kind in ("near", "long", "out"))
     headings = "".join(
         f'\n<text class="choices-map-heading" x="{heading.x}" y="{heading.y}" '
         f'font-weight="bold" fill="#1a202c">{_e(heading.text)}</text>'
@@ -115,11 +116,12 @@ def map_picture(layout: MapLayout, siteurl: object) -> Markup:
         f'style="max-width:none">\n{MAP_LEGEND}{headings}\n'
         '<g class="choices-map-edges" fill="none" stroke="#4a5568" stroke-width="1.2" '
         'marker-end="url(#choices-map-arrow)">\n'
-        f'<g class="choices-map-edges-near" opacity="0.75">{layout.edge_paths("near")}</g>\n'
-        f'<g class="choices-map-edges-long" opacity="0.25">{layout.edge_paths("long")}</g>\n'
+        f'<g class="choices-map-edges-near" opacity="0.75">{near}</g>\n'
+        f'<g class="choices-map-edges-long" opacity="0.25">{long}</g>\n'
         '<g class="choices-map-edges-out" stroke="#2b6cb0" stroke-dasharray="3 2" '
-        f'marker-end="url(#choices-map-arrow-out)">{layout.edge_paths("out")}</g>\n'
-        f'</g>\n<g class="choices-map-nodes">{layout.node_links(siteurl)}</g>\n</svg>\n</div>'
+        f'marker-end="url(#choices-map-arrow-out)">{out}</g>\n'
+        f'</g>\n<g class="choices-map-nodes">{node_links(layout.boxes, siteurl)}</g>\n'
+        "</svg>\n</div>"
     )
 
 

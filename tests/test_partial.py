@@ -128,3 +128,21 @@ def test_the_partial_prints_nothing_where_there_is_no_article_or_page(build_site
     assert "News" in index.get_text()
     assert len(choice_links(build, "guide.html")) == 3
     assert build.messages == []
+
+
+def test_a_theme_can_use_jinja_filters_that_hash_choices(build_site, tmp_path):
+    folder = tmp_path / "filters"
+    write_files(
+        folder,
+        {
+            "pelican_choices/choices.html": (
+                "<p class=count>{{ (page.choices + page.choices)|unique|list|length }}</p>"
+            ),
+            "page.html": TWO_LINE_OVERRIDE.replace("KIND", "page"),
+        },
+    )
+
+    build = build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(folder)], **FLAT)
+
+    page = BeautifulSoup(build.html("guide.html"), "html.parser")
+    assert page.select_one("p.count").get_text() == "3"
