@@ -153,3 +153,30 @@ def test_theme_settings_change_the_headings(build_site):
     assert page.select_one("nav.pager")["aria-label"] == "Chapter by chapter"
     assert page.select(".site-credit") == []
     assert soup(build, "index.html").select_one("#toc-heading").get_text() == "Chapters"
+
+
+def test_each_page_describes_itself(build_site):
+    opening = "A *first* paragraph & its <b>words</b>."
+    build = build_site(
+        {
+            "pages/plain.md": markdown("Plain", f"{opening}\n\nA second one.", slug="plain"),
+            "pages/summed.md": markdown("Summed", "Text.", slug="summed", summary="In *brief*."),
+            "pages/described.md": markdown(
+                "Described", "Text.", slug="described", summary="No.", description="Set & kept"
+            ),
+            "pages/long.md": markdown("Long", "word " * 200, slug="long"),
+            "posts/a.md": article("Alpha", 1, slug="alpha"),
+        },
+        **THEME,
+        **FLAT,
+    )
+
+    def description(path: str) -> str:
+        return soup(build, path).select_one('meta[name="description"]')["content"]
+
+    assert description("plain.html") == "A first paragraph & its words."
+    assert description("summed.html") == "In brief."
+    assert description("described.html") == "Set & kept"
+    assert description("alpha.html") == "Some text."
+    long = description("long.html")
+    assert long.startswith("word word") and long.endswith("...") and len(long) <= 300
