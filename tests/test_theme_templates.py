@@ -179,4 +179,6 @@ def test_each_page_describes_itself(build_site):
     assert description("described.html") == "Set & kept"
     assert description("alpha.html") == "Some text."
     long = description("long.html")
-    assert long.startswith("word word") and long.endswith("...") and len(long) <= 300
+    assert long.startswith("word word")
+    assert long.endswith("...")
+    assert len(long) <= 300
