@@ -44,6 +44,13 @@ def overrides(tmp_path, template: str):
     return [str(folder)]
 
 
+def build_simple_with(build_site, tmp_path, templates: dict[str, str]):
+    """Build SITE with simple, the two-line page override and ``templates`` as overrides."""
+    folder = tmp_path / "templates"
+    write_files(folder, {"page.html": TWO_LINE_OVERRIDE.replace("KIND", "page"), **templates})
+    return build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(folder)], **FLAT)
+
+
 def choice_links(build, path):
     page = BeautifulSoup(build.html(path), "html.parser")
     [nav] = page.select("nav.choices")
@@ -90,18 +97,15 @@ def test_the_guarded_include_builds_with_the_plugin_off(build_site, tmp_path, th
 
 
 def test_a_theme_can_replace_the_partial(build_site, tmp_path):
-    folder = tmp_path / "mine"
-    write_files(
-        folder,
+    build = build_simple_with(
+        build_site,
+        tmp_path,
         {
             "pelican_choices/choices.html": (
                 "{% for c in page.choices %}<p class=mine>{{ c.text|e }}</p>{% endfor %}"
             ),
-            "page.html": TWO_LINE_OVERRIDE.replace("KIND", "page"),
         },
     )
-
-    build = build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(folder)], **FLAT)
 
     page = BeautifulSoup(build.html("guide.html"), "html.parser")
     assert [p.get_text() for p in page.select("p.mine")] == ["Learn Flask.", "Django", "Elsewhere."]
@@ -109,19 +113,16 @@ def test_a_theme_can_replace_the_partial(build_site, tmp_path):
 
 
 def test_the_partial_prints_nothing_where_there_is_no_article_or_page(build_site, tmp_path):
-    folder = tmp_path / "everywhere"
-    write_files(
-        folder,
+    build = build_simple_with(
+        build_site,
+        tmp_path,
         {
             "index.html": (
                 '{% extends "!theme/index.html" %}{% block content %}'
                 '{% include "pelican_choices/choices.html" %}{{ super() }}{% endblock %}'
             ),
-            "page.html": TWO_LINE_OVERRIDE.replace("KIND", "page"),
         },
     )
-
-    build = build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(folder)], **FLAT)
 
     index = BeautifulSoup(build.html("index.html"), "html.parser")
     assert index.select("nav.choices") == []
@@ -131,18 +132,15 @@ def test_the_partial_prints_nothing_where_there_is_no_article_or_page(build_site
 
 
 def test_a_theme_can_use_jinja_filters_that_hash_choices(build_site, tmp_path):
-    folder = tmp_path / "filters"
-    write_files(
-        folder,
+    build = build_simple_with(
+        build_site,
+        tmp_path,
         {
             "pelican_choices/choices.html": (
                 "<p class=count>{{ (page.choices + page.choices)|unique|list|length }}</p>"
             ),
-            "page.html": TWO_LINE_OVERRIDE.replace("KIND", "page"),
         },
     )
-
-    build = build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(folder)], **FLAT)
 
     page = BeautifulSoup(build.html("guide.html"), "html.parser")
     assert page.select_one("p.count").get_text() == "3"
