@@ -2,82 +2,69 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from collections.abc import Iterable
+from json.encoder import encode_basestring as _string
 
-from pelican_choices.graph import NavigationGraph
+from pelican_choices.graph import Edge, NavigationGraph, Node
+from pelican_choices.problems import Problem
 
 SCHEMA_VERSION = 1
 
 
-def graph_document(graph: NavigationGraph) -> dict[str, Any]:
-    """The graph as plain data: nodes, edges, broken choices, orphans and dead ends.
-
-    Every record lists its keys in sorted order, as the file has them.
-    """
-    return {
-        "broken": [
-            {
-                "key": problem.key,
-                "reason": problem.reason,
-                "source": problem.source,
-                "value": problem.value,
-            }
-            for problem in graph.broken
-        ],
-        "dead_ends": [node.url for node in graph.dead_ends],
-        "edges": [
-            {
-                "external": edge.external,
-                "from": edge.origin,
-                "icon": edge.icon,
-                "number": edge.number,
-                "text": edge.text,
-                "to": edge.to,
-            }
-            for edge in graph.edges
-        ],
-        "nodes": [
-            {
-                "category": node.category,
-                "position": node.position,
-                "sort_order": node.sort_order,
-                "source": node.source,
-                "title": node.title,
-                "url": node.url,
-            }
-            for node in graph.nodes
-        ],
-        "orphans": [node.url for node in graph.orphans],
-        "version": SCHEMA_VERSION,
-    }
-
-
 def graph_json(graph: NavigationGraph) -> str:
-    """The document as indented JSON with sorted keys and a final newline.
+    """The graph as JSON: nodes, edges, broken choices, orphans and dead ends.
 
     The text is that of ``json.dumps(document, indent=2, sort_keys=True,
-    ensure_ascii=False)``, which encodes value by value in Python when given an
-    indent. Here each list is encoded by the C encoder in one call, with the
-    newline and indent in its item separator.
+    ensure_ascii=False)``, with a final newline. Given an indent, ``json``
+    encodes value by value in Python; here each record is written in one
+    piece, its strings encoded as ``json`` encodes them.
     """
-    fields = ",\n  ".join(
-        f"{_LIST.encode(key)}: {_top_level(value)}" for key, value in graph_document(graph).items()
+    return (
+        '{\n  "broken": ' + _list([_problem(problem) for problem in graph.broken])
+        + ',\n  "dead_ends": ' + _list([_string(node.url) for node in graph.dead_ends])
+        + ',\n  "edges": ' + _list([_edge(edge) for edge in graph.edges])
+        + ',\n  "nodes": ' + _list([_node(node) for node in graph.nodes])
+        + ',\n  "orphans": ' + _list([_string(node.url) for node in graph.orphans])
+        + f',\n  "version": {SCHEMA_VERSION}\n}}\n'
+    )  # fmt: skip
+
+
+def _list(items: Iterable[str]) -> str:
+    text = ",\n    ".join(items)
+    return f"[\n    {text}\n  ]" if text else "[]"
+
+
+def _problem(problem: Problem) -> str:
+    return (
+        f'{{\n      "key": {_string(problem.key)},\n      "reason": {_string(problem.reason)},'
+        f'\n      "source": {_string(problem.source)},\n      "value": {_string(problem.value)}'
+        "\n    }"
     )
-    return "{\n  " + fields + "\n}\n"
 
 
-# Items of a list in the document, and fields of a record in such a list.
-_LIST = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
-_RECORDS = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
+def _edge(edge: Edge) -> str:
+    choice = edge.choice
+    icon = _string(choice.icon.symbol_id) if choice.icon else "null"
+    return (
+        f'{{\n      "external": {"true" if choice.external else "false"},'
+        f'\n      "from": {_string(edge.origin)},\n      "icon": {icon},'
+        f'\n      "number": {choice.number},\n      "text": {_string(choice.text)},'
+        f'\n      "to": {_string(edge.to)}\n    }}'
+    )
 
 
-def _top_level(value: Any) -> str:
-    """A number, a list of plain values, or a list of records (dicts of plain values)."""
-    if not isinstance(value, list) or not value:
-        return _LIST.encode(value)
-    if not isinstance(value[0], dict):
-        return "[\n    " + _LIST.encode(value)[1:-1] + "\n  ]"
-    # A string never holds a raw newline, so "},\n      {" only ever joins two records.
-    records = _RECORDS.encode(value)[2:-2].replace("},\n      {", "\n    },\n    {\n      ")
-    return "[\n    {\n      " + records + "\n    }\n  ]"
+def _node(node: Node) -> str:
+    return (
+        f'{{\n      "category": {_string(node.category)},'
+        f'\n      "position": {_optional(node.position)},'
+        f'\n      "sort_order": {_optional(node.sort_order)},'
+        f'\n      "source": {_string(node.source)},\n      "title": {_string(node.title)},'
+        f'\n      "url": {_string(node.url)}\n    }}'
+    )
+
+
+def _optional(value: str | int | None) -> str:
+    """A string, a whole number or None, as JSON."""
+    if value is None:
+        return "null"
+    return _string(value) if isinstance(value, str) else str(int(value))

@@ -179,10 +179,24 @@ def test_choices_json_holds_the_whole_graph(build_site):
 
 
 def test_choices_json_is_indented_by_two_spaces_with_sorted_keys(build_site):
-    build = build_site(SITE, **FLAT)
+    awkward = 'Say "hi" \\ to ünïcode 🦤 </script>'
+    pages = SITE | {
+        "pages/awkward.md": markdown(
+            awkward,
+            slug="awkward",
+            sort_order="6",
+            choice1url="/start.html",
+            choice1text=awkward,
+            choice1icon="fa-flask",
+            choice2url='/no "such" page.html',
+        )
+    }
+    build = build_site(pages, **FLAT)
 
     text = build.html("choices.json")
     assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert awkward in [node["title"] for node in json.loads(text)["nodes"]]
+    assert awkward in [edge["text"] for edge in json.loads(text)["edges"]]
 
 
 def test_the_build_sums_up_the_graph_in_one_info_line(build_site):
