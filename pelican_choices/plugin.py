@@ -78,14 +78,14 @@ def add_static_links(generator: Generator) -> None:
     static_links = generator.context["static_links"]
     for content in all_contents([generator]):
         for key, value in content.metadata.items():
-            if not (isinstance(value, str) and key.endswith("url") and SLOT_KEY.fullmatch(key)):
+            if not (key.endswith("url") and isinstance(value, str)):
                 continue
             url = value.strip()
             link = intrasite_link.match(url)  # most choices are plain paths
             if link is None or link.group("what") not in ("static", "attach"):
                 continue
             address = parse_address(url, intrasite_link)
-            if isinstance(address, Address):
+            if isinstance(address, Address) and SLOT_KEY.fullmatch(key):
                 path = source_path(content, address.path).replace("%20", " ")
                 if os.path.isfile(os.path.join(generator.path, path)):
                     static_links.add(path)
@@ -110,7 +110,7 @@ def build_navigation(generators: list[Generator]) -> None:
 
     published = chain(context.get("pages", ()), context.get("articles", ()))
     order = reading_order(published, settings.sort_key, reporter, site.facts)
-    link_neighbours(order, site.contents)
+    link_neighbours(order, site.contents, site.facts)
     context["reading_order"] = order
     context["choices_icon_credit"] = icons.credit
     if not settings.page_order_by_site and "pages" in context:
