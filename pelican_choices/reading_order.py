@@ -65,11 +65,19 @@ def reading_order(
     return [entry[3] for entry in ranked]
 
 
-def link_neighbours(order: list[Content], contents: Iterable[Content]) -> None:
-    """Give every content ``prev_in_order`` and ``next_in_order`` (None outside the order)."""
+def link_neighbours(
+    order: list[Content], contents: Iterable[Content], facts: ContentFacts | None = None
+) -> None:
+    """Give every content its neighbours in the reading order, and their URLs.
+
+    ``prev_in_order`` and ``next_in_order`` are None outside the order, and
+    so are ``prev_in_order_url`` and ``next_in_order_url``: the URL Pelican
+    would give, worked out once rather than on every use.
+    """
+    facts = facts or ContentFacts()
     for content in contents:
-        content.prev_in_order = None
-        content.next_in_order = None
+        content.prev_in_order = content.next_in_order = None
+        content.prev_in_order_url = content.next_in_order_url = None
     for before, after in pairwise(order):
-        before.next_in_order = after
-        after.prev_in_order = before
+        before.next_in_order, before.next_in_order_url = after, facts.url(after)
+        after.prev_in_order, after.prev_in_order_url = before, facts.url(before)

@@ -101,12 +101,18 @@ class Build:
         collector.feed(self.html(path))
         return [item["data-url"] for item in collector.found]
 
-    def neighbours(self, path: str) -> tuple[str, str]:
-        """The previous and next URLs in the reading order that a page printed."""
+    def neighbours(self, path: str, *, given: bool = False) -> tuple[str, str]:
+        """The previous and next URLs in the reading order that a page printed.
+
+        They come from the neighbours' own ``url``, or with ``given`` from the
+        ``prev_in_order_url`` and ``next_in_order_url`` the plugin gives.
+        """
         found = re.search(
-            r'class="neighbours" data-prev="([^"]*)" data-next="([^"]*)"', self.html(path)
+            r'class="neighbours" data-prev="([^"]*)" data-next="([^"]*)" '
+            r'data-prev-url="([^"]*)" data-next-url="([^"]*)"',
+            self.html(path),
         )
-        return found.group(1), found.group(2)
+        return found.group(3, 4) if given else found.group(1, 2)
 
     @property
     def messages(self) -> list[str]:

@@ -95,6 +95,26 @@ def test_neighbours_link_along_the_order(build_site):
     assert build.neighbours("loose.html") == ("", "")
 
 
+def test_neighbour_urls_are_the_urls_of_the_neighbours(build_site):
+    build = build_site(
+        {
+            **pages_with({"one": "1", "two": "2", "loose": None}),
+            "posts/three.md": markdown("Three", slug="three", date="2024-01-01", sort_order="3"),
+        },
+        PAGE_URL="guide/{slug}/",
+        PAGE_SAVE_AS="guide/{slug}/index.html",
+        ARTICLE_URL="posts/{slug}.html",
+        ARTICLE_SAVE_AS="posts/{slug}.html",
+    )
+
+    assert build.neighbours("guide/two/index.html", given=True) == (
+        "guide/one/",
+        "posts/three.html",
+    )
+    for page in ("guide/one/index.html", "posts/three.html", "guide/loose/index.html"):
+        assert build.neighbours(page, given=True) == build.neighbours(page)
+
+
 def test_the_sort_key_is_a_setting(build_site):
     files = {
         "pages/a.md": markdown("A", slug="a", weight="2", sort_order="1"),
