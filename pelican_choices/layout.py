@@ -36,6 +36,7 @@ LABEL_CHARS = 28
 LONG_ROWS = 8
 STUB_LENGTH = 30
 PORT_SPREAD = 16
+Fans = dict[tuple[int, int], list[int]]  # the ``_spread`` offsets of some ends, by count and spread
 
 
 class Box(NamedTuple):
@@ -132,40 +133,54 @@ def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
                 places.append(arrivals[target])
                 arrivals[target] += 1
     place = iter(places)
+    fans: Fans = {}
     arrows = []
     for number, box in enumerate(boxes):
         edges = box.node.edges
-        middle = box.middle
+        starts = _fan(fans, len(edges))
         outside = sum(edge.target is None for edge in edges)
         stubs = 0
         for index, edge in enumerate(edges):
-            start = middle + _spread(index, len(edges))
+            start = box.y + NODE_HEIGHT // 2 + starts[index]
             target = edge.target
             if target is None:
-                arrows.append(_stub(box, edge, start, stubs, outside))
+                offset = _fan(fans, outside, PORT_SPREAD + 8)[stubs]
+                arrows.append(_stub(box, edge, start, offset))
                 stubs += 1
             elif target == number:
                 arrows.append(_loop(box, edge))
             else:
-                end = boxes[target].middle + _spread(next(place), arrivals[target])
-                arrows.append(_curve(box, boxes[target], edge, start, end))
+                other = boxes[target]
+                end = other.y + NODE_HEIGHT // 2 + _fan(fans, arrivals[target])[next(place)]
+                arrows.append(_curve(box, other, edge, start, end))
     return tuple(arrows)
+
+
+def _fan(fans: Fans, count: int, spread: int = PORT_SPREAD) -> list[int]:
+    """The ``_spread`` offsets of ``count`` ends, worked out once per layout."""
+    offsets = fans.get((count, spread))
+    if offsets is None:
+        offsets = fans[count, spread] = [_spread(index, count, spread) for index in range(count)]
+    return offsets
 
 
 def _curve(box: Box, target: Box, edge: Edge, start: int, end: int) -> Arrow:
     if box.column == target.column:
-        rows = abs(target.row - box.row)
-        bend = min(SIDE - 8, 14 + 4 * rows)
-        x, bend = (box.x + NODE_WIDTH, bend) if target.row > box.row else (box.x, -bend)
+        rows = target.row - box.row
+        if rows > 0:
+            x, bend = box.x + NODE_WIDTH, min(SIDE - 8, 14 + 4 * rows)
+        else:
+            x, bend = box.x, -min(SIDE - 8, 14 - 4 * rows)
         d = f"M{x} {start}C{x + bend} {start} {x + bend} {end} {x} {end}"
-        return Arrow(edge, d, "long" if rows > LONG_ROWS else "near")
-    if target.column > box.column:
+        return Arrow(edge, d, "long" if abs(rows) > LONG_ROWS else "near")
+    columns = target.column - box.column
+    if columns > 0:
         x1, x2 = box.x + NODE_WIDTH, target.x
     else:
         x1, x2 = box.x, target.x + NODE_WIDTH
     pull = max(40, abs(x2 - x1) // 3) * (1 if x2 > x1 else -1)
     d = f"M{x1} {start}C{x1 + pull} {start} {x2 - pull} {end} {x2} {end}"
-    return Arrow(edge, d, "long" if abs(target.column - box.column) > 1 else "near")
+    return Arrow(edge, d, "long" if abs(columns) > 1 else "near")
 
 
 def _loop(box: Box, edge: Edge) -> Arrow:
@@ -173,10 +188,9 @@ def _loop(box: Box, edge: Edge) -> Arrow:
     return Arrow(edge, f"M{x} {y - 6}C{x + 28} {y - 22} {x + 28} {y + 22} {x} {y + 6}", "near")
 
 
-def _stub(box: Box, edge: Edge, start: int, index: int, count: int) -> Arrow:
+def _stub(box: Box, edge: Edge, start: int, offset: int) -> Arrow:
     x = box.x + NODE_WIDTH
-    end = box.middle + _spread(index, count, PORT_SPREAD + 8)
-    return Arrow(edge, f"M{x} {start}L{x + STUB_LENGTH} {end}", "out")
+    return Arrow(edge, f"M{x} {start}L{x + STUB_LENGTH} {box.middle + offset}", "out")
 
 
 def _spread(index: int, count: int, spread: int = PORT_SPREAD) -> int:
