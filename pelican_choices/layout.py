@@ -138,10 +138,11 @@ def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
     for number, box in enumerate(boxes):
         edges = box.node.edges
         starts = _fan(fans, len(edges))
+        middle = box.middle
         outside = sum(edge.target is None for edge in edges)
         stubs = 0
         for index, edge in enumerate(edges):
-            start = box.y + NODE_HEIGHT // 2 + starts[index]
+            start = middle + starts[index]
             target = edge.target
             if target is None:
                 offset = _fan(fans, outside, PORT_SPREAD + 8)[stubs]
@@ -151,7 +152,7 @@ def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
                 arrows.append(_loop(box, edge))
             else:
                 other = boxes[target]
-                end = other.y + NODE_HEIGHT // 2 + _fan(fans, arrivals[target])[next(place)]
+                end = other.middle + _fan(fans, arrivals[target])[next(place)]
                 arrows.append(_curve(box, other, edge, start, end))
     return tuple(arrows)
 
