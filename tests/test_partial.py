@@ -35,20 +35,21 @@ SITE = {
 }
 
 
-def overrides(tmp_path, template: str):
+def overrides(tmp_path, template: str, templates=None, kinds=("article", "page")):
+    """An overrides folder: ``template`` for each of ``kinds``, and ``templates``."""
     folder = tmp_path / "overrides"
-    write_files(
-        folder,
-        {f"{kind}.html": template.replace("KIND", kind) for kind in ("article", "page")},
-    )
+    written = {f"{kind}.html": template.replace("KIND", kind) for kind in kinds}
+    write_files(folder, {**written, **(templates or {})})
     return [str(folder)]
 
 
 def build_simple_with(build_site, tmp_path, templates: dict[str, str]):
-    """Build SITE with simple, the two-line page override and ``templates`` as overrides."""
-    folder = tmp_path / "templates"
-    write_files(folder, {"page.html": TWO_LINE_OVERRIDE.replace("KIND", "page"), **templates})
-    return build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(folder)], **FLAT)
+    """Build SITE with simple, the two-line page override and ``templates``.
+
+    Articles keep simple's own template, so a replaced partial may read ``page``.
+    """
+    folders = overrides(tmp_path, TWO_LINE_OVERRIDE, templates, kinds=("page",))
+    return build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=folders, **FLAT)
 
 
 def choice_links(build, path):
