@@ -86,12 +86,9 @@ def _place(key: str) -> tuple[int, int] | None:
 
 def _is_clean(value: object) -> bool:
     """Whether a value is already one line of single spaces without control characters."""
+    # Printable text holds no whitespace but the space, so strip() only removes spaces.
     return (
-        type(value) is str
-        and value.isprintable()
-        and "  " not in value
-        and value[:1] != " "
-        and value[-1:] != " "
+        type(value) is str and value.isprintable() and "  " not in value and value == value.strip()
     )
 
 
