@@ -7,7 +7,8 @@ each build in a fresh process with caching off, alternating the variants run
 by run so that a disturbance of the machine hits them alike. Then one build
 of variant ``b`` under cProfile gives the plugin's own share, and fresh
 processes time the icon loading. It prints Markdown tables: medians, ratios
-to variant ``a``, time per page, peak memory, page weight, and a scaling
+to variant ``a`` (of the medians, and the median of the run-by-run ratios),
+time per page, peak memory, page weight, and a scaling
 table when given several sizes.
 
 Usage::
@@ -69,6 +70,11 @@ class SiteResult:
 
     def ratio(self, variant: str) -> float:
         return self.median(variant) / self.median("a")
+
+    def paired_ratio(self, variant: str) -> float:
+        """The median of the run-by-run ratios: steadier when the machine's speed drifts."""
+        pairs = zip(self.seconds[variant], self.seconds["a"], strict=True)
+        return statistics.median(seconds / baseline for seconds, baseline in pairs)
 
     def cpu_ratio(self, variant: str) -> float:
         return statistics.median(self.cpu[variant]) / statistics.median(self.cpu["a"])
@@ -183,14 +189,15 @@ def print_site(site: SiteResult) -> None:
     """The tables of one site."""
     print(f"\n### {site.label}: {site.pages} pages\n")
     print(
-        "| variant | what | median s | min s | ms per page | ratio to a "
+        "| variant | what | median s | min s | ms per page | ratio to a | paired ratio "
         "| CPU s | CPU ratio | peak MB | warnings |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for variant, times in site.seconds.items():
         print(
             f"| {variant} | {VARIANTS[variant]} | {site.median(variant):.2f} | {min(times):.2f} "
             f"| {site.median(variant) / site.pages * 1000:.2f} | {site.ratio(variant):.3f} "
+            f"| {site.paired_ratio(variant):.3f} "
             f"| {statistics.median(site.cpu[variant]):.2f} | {site.cpu_ratio(variant):.3f} "
             f"| {site.peak_kb[variant] / 1024:.0f} | {site.warnings[variant]} |"
         )
