@@ -8,8 +8,8 @@ by run so that a disturbance of the machine hits them alike. Then one build
 of variant ``b`` under cProfile gives the plugin's own share, and fresh
 processes time the icon loading. It prints Markdown tables: medians, ratios
 to variant ``a`` (of the medians, and the median of the run-by-run ratios),
-time per page, peak memory, page weight, and a scaling
-table when given several sizes.
+time per page, peak memory, page weight, and a scaling table when given
+several sizes.
 
 Usage::
 
