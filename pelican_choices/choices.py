@@ -14,7 +14,7 @@ from pelican_choices.icons import Icon, IconLibrary
 from pelican_choices.markup import choices_nav
 from pelican_choices.problems import Problem, Rejection, Reporter
 from pelican_choices.settings import ChoicesSettings
-from pelican_choices.slots import Slot, metadata_text, read_slots
+from pelican_choices.slots import KeyPlace, Slot, metadata_text, read_slots
 from pelican_choices.targets import SiteIndex, target_title
 
 
@@ -94,7 +94,7 @@ class ChoiceBuilder:
         self.icons = icons
         self.reporter = reporter
         self.intrasite_link = re.compile(site.settings["INTRASITE_LINK_REGEX"])
-        self.slot_keys: dict[str, tuple[int, int] | None] = {}
+        self.layouts: dict[tuple[str, ...], list[KeyPlace]] = {}
         self.addresses: dict[str, Address | Rejection] = {}  # the same URLs recur on many pages
         self.defaults = {content: self._target_defaults(content) for content in site.contents}
         self.default_icon = self._default_icon(settings.default_icon)
@@ -103,7 +103,7 @@ class ChoiceBuilder:
         """The valid choices of ``content``, in number order; problems are reported."""
         source = self.site.facts.source(content)
         choices = []
-        for slot in read_slots(content.metadata, source, self.reporter, self.slot_keys):
+        for slot in read_slots(content.metadata, source, self.reporter, self.layouts):
             choice = self._choice(content, source, slot)
             if choice is not None:
                 choices.append(choice)

@@ -160,12 +160,13 @@ def build_graph(
     members.sort(key=lambda c: (position.get(id(c), len(position) + 1), facts.source(c)))
     index = {id(content): number for number, content in enumerate(members)}
 
-    edges = {
-        id(content): tuple(
-            _edge(facts.url(content), choice, index, facts) for choice in content.choices
+    ends: dict[int, tuple[str, int | None, str]] = {}  # the same targets recur on many pages
+    edges = {}
+    for content in members:
+        origin = facts.url(content)
+        edges[id(content)] = tuple(
+            _edge(origin, choice, index, facts, ends) for choice in content.choices
         )
-        for content in members
-    }
     reached = {
         edge.target
         for content in members
@@ -194,11 +195,21 @@ def build_graph(
     return NavigationGraph(tuple(nodes), tuple(problems))
 
 
-def _edge(origin: str, choice: Choice, index: dict[int, int], facts: ContentFacts) -> Edge:
+def _edge(
+    origin: str,
+    choice: Choice,
+    index: dict[int, int],
+    facts: ContentFacts,
+    ends: dict[int, tuple[str, int | None, str]],
+) -> Edge:
+    """The edge of ``choice``; ``ends`` keeps each target's URL, node and title."""
     target = choice.target
     if target is None:
         return Edge(origin, choice.link, None, choice.link, choice)
-    return Edge(origin, facts.url(target), index.get(id(target)), target_title(target), choice)
+    end = ends.get(id(target))
+    if end is None:
+        end = ends[id(target)] = (facts.url(target), index.get(id(target)), target_title(target))
+    return Edge(origin, *end, choice)
 
 
 def _text(value: Any) -> str:

@@ -9,7 +9,6 @@ here, one string each. Every value is escaped as ``|e`` does.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from pelican_choices.layout import Arrow, Box, MapLayout
     from pelican_choices.problems import Problem
 
-SPECIAL = re.compile("[&<>'\"]")
 HIDDEN = 'aria-hidden="true" focusable="false"'
 # The map's title, arrowheads, background and key.
 MAP_LEGEND = (
@@ -245,6 +243,9 @@ def count(number: int, one: str, many: str) -> str:
 
 def _e(value: object) -> str:
     """``str(escape(value))``, skipping the work when there is nothing to escape."""
-    if type(value) is str and not SPECIAL.search(value):
+    # Five ``in`` tests take half the time of a regular expression search.
+    if type(value) is str and not (
+        "&" in value or "<" in value or ">" in value or '"' in value or "'" in value
+    ):
         return value
     return str(escape(value))

@@ -15,7 +15,7 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Longer numbers are not read: Python refuses to convert very long ones, slowly.
 MAX_DIGITS = 100
 FIELD_AT = {"url": 0, "icon": 2, "text": 4}  # where a field's key and value are kept
-NOT_SEEN = object()
+KeyPlace = tuple[str, tuple[int, int] | None]  # a key, and its slot number and field place
 
 
 class Slot(NamedTuple):
@@ -38,23 +38,21 @@ def read_slots(
     metadata: Mapping[str, object],
     source: str,
     reporter: Reporter,
-    known_keys: dict[str, tuple[int, int] | None] | None = None,
+    known_layouts: dict[tuple[str, ...], list[KeyPlace]] | None = None,
 ) -> list[Slot]:
     """Return the non-blank choice slots of ``metadata`` in number order.
 
-    ``known_keys`` remembers where each key goes (see ``_place``), for a
-    build whose pages repeat the same few keys.
+    ``known_layouts`` remembers the choice keys of each set of metadata keys
+    (see ``_choice_keys``), for a build whose pages repeat the same few sets.
     """
-    if known_keys is None:
-        known_keys = {}
+    if known_layouts is None:
+        known_layouts = {}
+    layout = tuple(metadata)
+    choice_keys = known_layouts.get(layout)
+    if choice_keys is None:
+        choice_keys = known_layouts[layout] = _choice_keys(layout)
     found: dict[int, list[str]] = {}  # number: [url key, url, icon key, icon, text key, text]
-    # Both patterns start with "choice": other keys are not looked at.
-    keys = [key for key in metadata if key.startswith("choice")]
-    keys.sort()
-    for key in keys:
-        place = known_keys.get(key, NOT_SEEN)
-        if place is NOT_SEEN:
-            place = known_keys[key] = _place(key)
+    for key, place in choice_keys:
         if place is None:
             _report_lookalike(metadata, key, source, reporter)
             continue
@@ -76,6 +74,12 @@ def read_slots(
         if url or icon or text:
             slots.append(Slot(number, url, icon, text, url_key, icon_key, text_key))
     return slots
+
+
+def _choice_keys(keys: tuple[str, ...]) -> list[KeyPlace]:
+    """The keys that start like a choice key, in sorted order, each with its ``_place``."""
+    # Both patterns start with "choice": other keys are not looked at.
+    return [(key, _place(key)) for key in sorted(keys) if key.startswith("choice")]
 
 
 def _place(key: str) -> tuple[int, int] | None:

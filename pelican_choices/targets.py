@@ -88,9 +88,11 @@ class SiteIndex:
         ):
             self._by_url.setdefault(url_key(self.facts.url(target)), target)
         self._by_slug: dict[str, Content | None] = {}
-        # Lookups already made: by site path, and by link type, folder and path.
+        # Lookups already made: by site path, by link type, folder and path,
+        # and by address and language.
         self._by_path: dict[str, Target | None] = {}
         self._by_place: dict[tuple[str, str, str], Content | None] = {}
+        self._by_address: dict[tuple[Address, str | None], Resolved | Rejection] = {}
         for content in self.contents:
             if content.in_default_lang and getattr(content, "status", "") != "draft":
                 slug = getattr(content, "slug", "")
@@ -99,12 +101,9 @@ class SiteIndex:
     def resolve(self, content: Content, address: Address) -> Resolved | Rejection:
         """Find what ``address``, written in ``content``, leads to."""
         if address.kind == "site":
-            if address.path == "" and address.suffix.startswith("#"):
-                target = content
-            else:
-                target = self._site_target(address.path)
-            if target is None:
-                return Rejection("leads to no page of this site")
+            if address.path or not address.suffix.startswith("#"):
+                return self._site_address(content, address)
+            target = content
         elif address.what in ("filename", "static", "attach"):
             target = self._linked_file(content, address)
             if target is None:
@@ -112,6 +111,7 @@ class SiteIndex:
             if address.what == "attach":
                 target.attach_to(content)
                 self.facts.forget_url(target)
+                self._by_address.clear()
         elif address.what == "index":
             target = self._by_url.get(url_key(self.settings.get("INDEX_SAVE_AS", "")))
             if target is None:
@@ -122,6 +122,20 @@ class SiteIndex:
                 return Rejection("names no %s of this site", (address.what,))
         target = translation_for(target, content)
         return Resolved(target, self.facts.url(target) + address.suffix)
+
+    def _site_address(self, content: Content, address: Address) -> Resolved | Rejection:
+        """Resolve a site path, once per path and language: most recur on many pages."""
+        key = (address, getattr(content, "lang", None))
+        found = self._by_address.get(key)
+        if found is None:
+            target = self._site_target(address.path)
+            if target is None:
+                found = Rejection("leads to no page of this site")
+            else:
+                target = translation_for(target, content)
+                found = Resolved(target, self.facts.url(target) + address.suffix)
+            self._by_address[key] = found
+        return found
 
     def _site_target(self, path: str) -> Target | None:
         """What a path below the site root leads to, found once per path."""
