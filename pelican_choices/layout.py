@@ -134,11 +134,13 @@ def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
                 arrivals[target] += 1
     place = iter(places)
     fans: Fans = {}
+    ends = [_fan(fans, count) for count in arrivals]  # the end offsets at each box
+    middles = [box.y + NODE_HEIGHT // 2 for box in boxes]
     arrows = []
     for number, box in enumerate(boxes):
         edges = box.node.edges
         starts = _fan(fans, len(edges))
-        middle = box.middle
+        middle = middles[number]
         outside = sum(edge.target is None for edge in edges)
         stubs = 0
         for index, edge in enumerate(edges):
@@ -151,9 +153,8 @@ def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
             elif target == number:
                 arrows.append(_loop(box, edge))
             else:
-                other = boxes[target]
-                end = other.middle + _fan(fans, arrivals[target])[next(place)]
-                arrows.append(_curve(box, other, edge, start, end))
+                end = middles[target] + ends[target][next(place)]
+                arrows.append(_curve(box, boxes[target], edge, start, end))
     return tuple(arrows)
 
 
