@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -22,6 +23,8 @@ from conftest import (
     write_files,
 )
 from pelican import Pelican
+
+from pelican_choices import BrokenChoicesError
 
 # A site using every kind of choice, two problems, a translation and a reading order.
 SITE: dict[str, str | bytes] = {
@@ -228,3 +231,22 @@ def test_two_builds_in_one_process_match_a_fresh_process(tmp_path, new_instance)
         reloaded.messages
     )
     assert [c["data-url"] for c in reloaded.choices("start.html")] == ["/new.html"]
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(build_site, collecting):
+    """The plugin holds the collector back while it works, and gives it back as it found it."""
+    files = {"pages/a.md": markdown("A", choice1url="/nowhere.html")}
+    was_enabled = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        build = build_site(files, **FLAT)
+        after_build = gc.isenabled()
+        with pytest.raises(BrokenChoicesError):
+            build_site(files, CHOICES_ON_BROKEN="error", **FLAT)
+        after_failure = gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+
+    assert build.choices("a.html") == []
+    assert (after_build, after_failure) == (collecting, collecting)
