@@ -160,12 +160,11 @@ def build_graph(
     members.sort(key=lambda c: (position.get(id(c), len(position) + 1), facts.source(c)))
     index = {id(content): number for number, content in enumerate(members)}
 
-    ends: dict[int, tuple[str, int | None, str]] = {}  # the same targets recur on many pages
     edges = {}
     for content in members:
         origin = facts.url(content)
         edges[id(content)] = tuple(
-            _edge(origin, choice, index, facts, ends) for choice in content.choices
+            _edge(origin, choice, index, facts) for choice in content.choices
         )
     reached = {
         edge.target
@@ -195,21 +194,11 @@ def build_graph(
     return NavigationGraph(tuple(nodes), tuple(problems))
 
 
-def _edge(
-    origin: str,
-    choice: Choice,
-    index: dict[int, int],
-    facts: ContentFacts,
-    ends: dict[int, tuple[str, int | None, str]],
-) -> Edge:
-    """The edge of ``choice``; ``ends`` keeps each target's URL, node and title."""
+def _edge(origin: str, choice: Choice, index: dict[int, int], facts: ContentFacts) -> Edge:
     target = choice.target
     if target is None:
         return Edge(origin, choice.link, None, choice.link, choice)
-    end = ends.get(id(target))
-    if end is None:
-        end = ends[id(target)] = (facts.url(target), index.get(id(target)), target_title(target))
-    return Edge(origin, *end, choice)
+    return Edge(origin, facts.url(target), index.get(id(target)), target_title(target), choice)
 
 
 def _text(value: Any) -> str:

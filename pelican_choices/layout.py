@@ -135,7 +135,7 @@ def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
     place = iter(places)
     fans: Fans = {}
     ends = [_fan(fans, count) for count in arrivals]  # the end offsets at each box
-    middles = [box.y + NODE_HEIGHT // 2 for box in boxes]
+    middles = [box.middle for box in boxes]
     arrows = []
     for number, box in enumerate(boxes):
         edges = box.node.edges

@@ -120,8 +120,7 @@ class SiteIndex:
             target = self._taxonomy(address)
             if target is None:
                 return Rejection("names no %s of this site", (address.what,))
-        target = translation_for(target, content)
-        return Resolved(target, self.facts.url(target) + address.suffix)
+        return self._resolved(target, content, address)
 
     def _site_address(self, content: Content, address: Address) -> Resolved | Rejection:
         """Resolve a site path, once per path and language: most recur on many pages."""
@@ -132,10 +131,14 @@ class SiteIndex:
             if target is None:
                 found = Rejection("leads to no page of this site")
             else:
-                target = translation_for(target, content)
-                found = Resolved(target, self.facts.url(target) + address.suffix)
+                found = self._resolved(target, content, address)
             self._by_address[key] = found
         return found
+
+    def _resolved(self, target: Target, content: Content, address: Address) -> Resolved:
+        """``target`` in the language of ``content``, with the address's query and fragment."""
+        target = translation_for(target, content)
+        return Resolved(target, self.facts.url(target) + address.suffix)
 
     def _site_target(self, path: str) -> Target | None:
         """What a path below the site root leads to, found once per path."""

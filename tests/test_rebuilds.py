@@ -235,7 +235,7 @@ def test_two_builds_in_one_process_match_a_fresh_process(tmp_path, new_instance)
 
 @pytest.mark.parametrize("collecting", [True, False])
 def test_the_garbage_collector_is_left_as_it_was(build_site, collecting):
-    """The plugin holds the collector back while it works, and gives it back as it found it."""
+    """The plugin gives Python's collector back as it found it, after a build and a failed one."""
     files = {"pages/a.md": markdown("A", choice1url="/nowhere.html")}
     was_enabled = gc.isenabled()
     (gc.enable if collecting else gc.disable)()
