@@ -88,9 +88,7 @@ class SiteIndex:
         ):
             self._by_url.setdefault(url_key(self.facts.url(target)), target)
         self._by_slug: dict[str, Content | None] = {}
-        # Lookups already made: by site path, by link type, folder and path,
-        # and by address and language.
-        self._by_path: dict[str, Target | None] = {}
+        # Lookups already made: by link type, folder and path, and by address and language.
         self._by_place: dict[tuple[str, str, str], Content | None] = {}
         self._by_address: dict[tuple[Address, str | None], Resolved | Rejection] = {}
         for content in self.contents:
@@ -141,11 +139,9 @@ class SiteIndex:
         return Resolved(target, self.facts.url(target) + address.suffix)
 
     def _site_target(self, path: str) -> Target | None:
-        """What a path below the site root leads to, found once per path."""
-        if path not in self._by_path:
-            key = url_key(path)
-            self._by_path[path] = self._by_url.get(key) or self._by_slug_of(key)
-        return self._by_path[path]
+        """What a path below the site root leads to."""
+        key = url_key(path)
+        return self._by_url.get(key) or self._by_slug_of(key)
 
     def _by_slug_of(self, key: str) -> Content | None:
         """The one content whose slug is a one-part path's name: ``/django.html`` is ``django``.
