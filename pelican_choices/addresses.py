@@ -7,8 +7,8 @@ import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from pelican_choices.metadata import CONTROL_CHARACTERS
 from pelican_choices.problems import Rejection
-from pelican_choices.slots import CONTROL_CHARACTERS
 
 OUTSIDE_SCHEMES = ("http", "https", "mailto")
 INTRASITE_KINDS = ("filename", "static", "attach", "index", "category", "tag", "author")

@@ -11,15 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from markupsafe import Markup
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from pelican_choices.choices import Choice
-from pelican_choices.facts import ContentFacts
-from pelican_choices.markup import list_items, summary
 from pelican_choices.problems import Problem
-from pelican_choices.targets import target_title
+from pelican_choices.site import SiteIndex, target_title
 
 NODE_LISTS = {
     ArticlesGenerator: ("articles", "hidden_articles"),
@@ -32,33 +29,16 @@ class Edge(NamedTuple):
 
     ``origin`` is the URL of the node it is on. ``to`` is the target's URL
     relative to the site root (without the choice's query or fragment), or the
-    outside address, and ``title`` what the target is called. ``target`` is
-    the index of the node it leads to in ``NavigationGraph.nodes``, None when
-    it leads off the graph.
+    outside address, and ``title`` what the target is called. ``node_index``
+    is the place in ``NavigationGraph.nodes`` of the node it leads to, None
+    when it leads off the graph.
     """
 
     origin: str
     to: str
-    target: int | None
+    node_index: int | None
     title: str
     choice: Choice
-
-    @property
-    def number(self) -> int:
-        return self.choice.number
-
-    @property
-    def text(self) -> str:
-        return self.choice.text
-
-    @property
-    def external(self) -> bool:
-        return self.choice.external
-
-    @property
-    def icon(self) -> str | None:
-        """The icon's symbol id (``fa-solid-flask``), or None."""
-        return self.choice.icon.symbol_id if self.choice.icon else None
 
 
 class Node(NamedTuple):
@@ -108,11 +88,15 @@ class NavigationGraph(NamedTuple):
 
     def summary(self) -> str:
         """``48 pages, 165 choices, 3 broken choices, 12 orphans, 0 dead ends``."""
-        return summary(self)
-
-    def list_items(self, siteurl: object) -> Markup:
-        """The graph in words, as the map page lists it, below ``siteurl``."""
-        return list_items(self.nodes, self.broken_elsewhere, siteurl)
+        return ", ".join(
+            (
+                _count(len(self.nodes), "page", "pages"),
+                _count(len(self.edges), "choice", "choices"),
+                _count(len(self.broken), "broken choice", "broken choices"),
+                _count(len(self.orphans), "orphan", "orphans"),
+                _count(len(self.dead_ends), "dead end", "dead ends"),
+            )
+        )
 
     @property
     def categories(self) -> list[str]:
@@ -134,10 +118,9 @@ def build_graph(
     order: list[Content],
     broken: Iterable[Problem],
     sort_key: str,
-    facts: ContentFacts | None = None,
+    site: SiteIndex,
 ) -> NavigationGraph:
     """The graph of ``candidates``, whose ``choices`` are built, in the reading ``order``."""
-    facts = facts or ContentFacts()
     problems = sorted(broken, key=lambda p: (p.source, p.key, p.value, p.reason))
     by_source: dict[str, list[Problem]] = {}
     for problem in problems:
@@ -146,7 +129,7 @@ def build_graph(
     position = {id(content): index for index, content in enumerate(order, 1)}
 
     def has_choices(content: Content) -> bool:
-        return bool(content.choices) or facts.source(content) in by_source
+        return bool(content.choices) or site.source(content) in by_source
 
     leading = [c for c in candidates if id(c) in position or has_choices(c)]
     leading_ids = {id(content) for content in leading}
@@ -157,29 +140,27 @@ def build_graph(
         if choice.target is not None
     }
     members = [c for c in candidates if id(c) in leading_ids or id(c) in targeted]
-    members.sort(key=lambda c: (position.get(id(c), len(position) + 1), facts.source(c)))
+    members.sort(key=lambda c: (position.get(id(c), len(position) + 1), site.source(c)))
     index = {id(content): number for number, content in enumerate(members)}
 
     edges = {}
     for content in members:
-        origin = facts.url(content)
-        edges[id(content)] = tuple(
-            _edge(origin, choice, index, facts) for choice in content.choices
-        )
+        origin = site.url(content)
+        edges[id(content)] = tuple(_edge(origin, choice, index, site) for choice in content.choices)
     reached = {
-        edge.target
+        edge.node_index
         for content in members
         for edge in edges[id(content)]
-        if edge.target is not None and edge.target != index[id(content)]
+        if edge.node_index is not None and edge.node_index != index[id(content)]
     }
     first = id(order[0]) if order else None
     nodes = []
     for number, content in enumerate(members):
-        source = facts.source(content)
+        source = site.source(content)
         in_order = id(content) in position
         nodes.append(
             Node(
-                url=facts.url(content),
+                url=site.url(content),
                 title=str(getattr(content, "title", "")),
                 source=source,
                 sort_order=_text(content.metadata.get(sort_key)) if in_order else None,
@@ -194,14 +175,19 @@ def build_graph(
     return NavigationGraph(tuple(nodes), tuple(problems))
 
 
-def _edge(origin: str, choice: Choice, index: dict[int, int], facts: ContentFacts) -> Edge:
+def _edge(origin: str, choice: Choice, index: dict[int, int], site: SiteIndex) -> Edge:
     target = choice.target
     if target is None:
         return Edge(origin, choice.link, None, choice.link, choice)
-    return Edge(origin, facts.url(target), index.get(id(target)), target_title(target), choice)
+    return Edge(origin, site.url(target), index.get(id(target)), target_title(target), choice)
 
 
 def _text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         value = " ".join(str(part) for part in value)
     return " ".join(str(value or "").split())
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """``1 orphan``, ``2 orphans``."""
+    return f"{number} {one if number == 1 else many}"

@@ -16,10 +16,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from markupsafe import Markup
-
 from pelican_choices.graph import Edge, NavigationGraph, Node
-from pelican_choices.markup import map_picture
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 26
@@ -36,7 +33,6 @@ LABEL_CHARS = 28
 LONG_ROWS = 8
 STUB_LENGTH = 30
 PORT_SPREAD = 16
-Fans = dict[tuple[int, int], list[int]]  # the ``_spread`` offsets of some ends, by count and spread
 
 
 class Box(NamedTuple):
@@ -86,10 +82,6 @@ class MapLayout(NamedTuple):
         """The arrows of one kind, to draw them in one group."""
         return [arrow for arrow in self.arrows if arrow.kind == kind]
 
-    def picture(self, siteurl: object) -> Markup:
-        """The picture as an ``svg`` in a scrolling ``div``, pages linked below ``siteurl``."""
-        return map_picture(self, siteurl)
-
 
 def lay_out(graph: NavigationGraph) -> MapLayout:
     """Place every node and draw every edge of ``graph``."""
@@ -128,42 +120,29 @@ def _arrows(boxes: tuple[Box, ...]) -> tuple[Arrow, ...]:
     places = []
     for number, box in enumerate(boxes):
         for edge in box.node.edges:
-            target = edge.target
+            target = edge.node_index
             if target is not None and target != number:
                 places.append(arrivals[target])
                 arrivals[target] += 1
     place = iter(places)
-    fans: Fans = {}
-    ends = [_fan(fans, count) for count in arrivals]  # the end offsets at each box
-    middles = [box.middle for box in boxes]
     arrows = []
     for number, box in enumerate(boxes):
         edges = box.node.edges
-        starts = _fan(fans, len(edges))
-        middle = middles[number]
-        outside = sum(edge.target is None for edge in edges)
+        outside = sum(edge.node_index is None for edge in edges)
         stubs = 0
         for index, edge in enumerate(edges):
-            start = middle + starts[index]
-            target = edge.target
+            start = box.middle + _spread(index, len(edges))
+            target = edge.node_index
             if target is None:
-                offset = _fan(fans, outside, PORT_SPREAD + 8)[stubs]
+                offset = _spread(stubs, outside, PORT_SPREAD + 8)
                 arrows.append(_stub(box, edge, start, offset))
                 stubs += 1
             elif target == number:
                 arrows.append(_loop(box, edge))
             else:
-                end = middles[target] + ends[target][next(place)]
+                end = boxes[target].middle + _spread(next(place), arrivals[target])
                 arrows.append(_curve(box, boxes[target], edge, start, end))
     return tuple(arrows)
-
-
-def _fan(fans: Fans, count: int, spread: int = PORT_SPREAD) -> list[int]:
-    """The ``_spread`` offsets of ``count`` ends, worked out once per layout."""
-    offsets = fans.get((count, spread))
-    if offsets is None:
-        offsets = fans[count, spread] = [_spread(index, count, spread) for index in range(count)]
-    return offsets
 
 
 def _curve(box: Box, target: Box, edge: Edge, start: int, end: int) -> Arrow:

@@ -2,31 +2,72 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+from typing import Any
 
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from pelican_choices.export import graph_json
-from pelican_choices.graph import NavigationGraph
+from pelican_choices.graph import Edge, NavigationGraph, Node
+from pelican_choices.problems import Problem
 
 logger = logging.getLogger(__name__)
 
 MAP_TEMPLATE = "choices_map"
+SCHEMA_VERSION = 1
 
 
 def log_summary(graph: NavigationGraph) -> None:
     """One INFO line: how many pages, choices, broken choices, orphans and dead ends."""
-    logger.info(
-        "choices: %d pages, %d choices, %d broken, %d orphans, %d dead ends",
-        len(graph.nodes),
-        len(graph.edges),
-        len(graph.broken),
-        len(graph.orphans),
-        len(graph.dead_ends),
-    )
+    logger.info("choices: %s", graph.summary())
+
+
+def graph_json(graph: NavigationGraph) -> str:
+    """The graph as JSON, keys sorted and indented by two: the same bytes for the same site."""
+    document = {
+        "version": SCHEMA_VERSION,
+        "nodes": [_node(node) for node in graph.nodes],
+        "edges": [_edge(edge) for edge in graph.edges],
+        "broken": [_problem(problem) for problem in graph.broken],
+        "orphans": [node.url for node in graph.orphans],
+        "dead_ends": [node.url for node in graph.dead_ends],
+    }
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _node(node: Node) -> dict[str, Any]:
+    return {
+        "url": node.url,
+        "title": node.title,
+        "source": node.source,
+        "sort_order": node.sort_order,
+        "position": node.position,
+        "category": node.category,
+    }
+
+
+def _edge(edge: Edge) -> dict[str, Any]:
+    choice = edge.choice
+    return {
+        "from": edge.origin,
+        "to": edge.to,
+        "number": choice.number,
+        "text": choice.text,
+        "icon": choice.icon.symbol_id if choice.icon else None,
+        "external": choice.external,
+    }
+
+
+def _problem(problem: Problem) -> dict[str, str]:
+    return {
+        "source": problem.source,
+        "key": problem.key,
+        "value": problem.value,
+        "reason": problem.reason,
+    }
 
 
 def write_navigation_files(generator: Generator, writer: Writer) -> None:

@@ -50,15 +50,22 @@ class BrokenChoicesError(Exception):
 
 
 class Reporter:
-    """Collects the problems of one build and logs them as the settings ask."""
+    """Collects the problems of one build and logs them as the settings ask.
 
-    def __init__(self, on_broken: str) -> None:
+    With ``log=False`` it only collects them: for a first look at metadata
+    whose problems are reported when it is read again.
+    """
+
+    def __init__(self, on_broken: str, *, log: bool = True) -> None:
         self.on_broken = on_broken
+        self.log = log
         self.problems: list[Problem] = []
 
     def report(self, problem: Problem) -> None:
         """Record ``problem`` and log it now unless it waits for the summary."""
         self.problems.append(problem)
+        if not self.log:
+            return
         level = logging.WARNING
         if problem.broken and self.on_broken == "ignore":
             level = logging.DEBUG

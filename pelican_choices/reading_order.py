@@ -8,9 +8,9 @@ from itertools import pairwise
 
 from pelican.contents import Content
 
-from pelican_choices.facts import ContentFacts
+from pelican_choices.metadata import MAX_DIGITS, metadata_text
 from pelican_choices.problems import Problem, Reporter
-from pelican_choices.slots import MAX_DIGITS, metadata_text
+from pelican_choices.site import SiteIndex
 
 SECTION_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 
@@ -29,7 +29,7 @@ def reading_order(
     contents: Iterable[Content],
     key: str,
     reporter: Reporter,
-    facts: ContentFacts | None = None,
+    site: SiteIndex,
 ) -> list[Content]:
     """The contents that have a ``key`` value, in reading order.
 
@@ -37,12 +37,11 @@ def reading_order(
     string order, each reported. Ties go by title, then by source path, so the
     order never depends on the order of the files.
     """
-    facts = facts or ContentFacts()
     ranked = []
     for content in contents:
         if key not in content.metadata:
             continue
-        source = facts.source(content)
+        source = site.source(content)
         value = metadata_text(content.metadata[key], key, source, reporter)
         if not value:
             continue
@@ -65,19 +64,16 @@ def reading_order(
     return [entry[3] for entry in ranked]
 
 
-def link_neighbours(
-    order: list[Content], contents: Iterable[Content], facts: ContentFacts | None = None
-) -> None:
+def link_neighbours(order: list[Content], contents: Iterable[Content], site: SiteIndex) -> None:
     """Give every content its neighbours in the reading order, and their URLs.
 
     ``prev_in_order`` and ``next_in_order`` are None outside the order, and
     so are ``prev_in_order_url`` and ``next_in_order_url``: the URL Pelican
     would give, worked out once rather than on every use.
     """
-    facts = facts or ContentFacts()
     for content in contents:
         content.prev_in_order = content.next_in_order = None
         content.prev_in_order_url = content.next_in_order_url = None
     for before, after in pairwise(order):
-        before.next_in_order, before.next_in_order_url = after, facts.url(after)
-        after.prev_in_order, after.prev_in_order_url = before, facts.url(before)
+        before.next_in_order, before.next_in_order_url = after, site.url(after)
+        after.prev_in_order, after.prev_in_order_url = before, site.url(before)

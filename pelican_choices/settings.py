@@ -18,6 +18,10 @@ DEFAULTS: dict[str, Any] = {
     "CHOICES_DEFAULT_ICON": "fa-arrow-right",
     "CHOICES_GRAPH_SAVE_AS": "choices.json",
     "CHOICES_MAP_SAVE_AS": "choices-map.html",
+    "CHOICES_NAV_LABEL": "Where next?",
+    "CHOICES_HIDE_HEADING": False,
+    "CHOICES_PLACE_AFTER_CONTENT": True,
+    "CHOICES_STYLESHEET": True,
 }
 
 
@@ -29,6 +33,10 @@ class ChoicesSettings(NamedTuple):
     default_icon: str | None = DEFAULTS["CHOICES_DEFAULT_ICON"]
     graph_save_as: str | None = DEFAULTS["CHOICES_GRAPH_SAVE_AS"]
     map_save_as: str | None = DEFAULTS["CHOICES_MAP_SAVE_AS"]
+    nav_label: str = DEFAULTS["CHOICES_NAV_LABEL"]
+    hide_heading: bool = DEFAULTS["CHOICES_HIDE_HEADING"]
+    place_after_content: bool = DEFAULTS["CHOICES_PLACE_AFTER_CONTENT"]
+    stylesheet: bool = DEFAULTS["CHOICES_STYLESHEET"]
     page_order_by_site: bool = False
 
     @classmethod
@@ -52,12 +60,21 @@ class ChoicesSettings(NamedTuple):
             _reject("CHOICES_DEFAULT_ICON", default_icon, "an icon name or None")
             default_icon = DEFAULTS["CHOICES_DEFAULT_ICON"]
 
+        nav_label = merged["CHOICES_NAV_LABEL"]
+        if not isinstance(nav_label, str) or not nav_label.strip():
+            _reject("CHOICES_NAV_LABEL", nav_label, "the text of the heading above the choices")
+            nav_label = DEFAULTS["CHOICES_NAV_LABEL"]
+
         return cls(
             on_broken=on_broken.lower(),
             sort_key=sort_key.strip().lower(),
             default_icon=(default_icon or "").strip() or None,
             graph_save_as=_output_name("CHOICES_GRAPH_SAVE_AS", merged),
             map_save_as=_output_name("CHOICES_MAP_SAVE_AS", merged),
+            nav_label=" ".join(nav_label.split()),
+            hide_heading=_flag("CHOICES_HIDE_HEADING", merged),
+            place_after_content=_flag("CHOICES_PLACE_AFTER_CONTENT", merged),
+            stylesheet=_flag("CHOICES_STYLESHEET", merged),
             page_order_by_site=_site_orders_pages(settings),
         )
 
@@ -72,6 +89,15 @@ def _output_name(name: str, merged: Mapping[str, Any]) -> str | None:
         _reject(name, value, "a file name inside the output folder, or None")
         return DEFAULTS[name]
     return "/".join(parts)
+
+
+def _flag(name: str, merged: Mapping[str, Any]) -> bool:
+    """A setting that is True or False."""
+    value = merged[name]
+    if not isinstance(value, bool):
+        _reject(name, value, "True or False")
+        return DEFAULTS[name]
+    return value
 
 
 def _site_orders_pages(settings: Mapping[str, Any]) -> bool:

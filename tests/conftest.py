@@ -91,7 +91,7 @@ class Build:
 
     def choices(self, path: str) -> list[dict[str, str]]:
         """The choices the probe theme printed on a page, one dict each."""
-        collector = _ElementCollector("li", "choices")
+        collector = _ElementCollector("li", "probe-choices")
         collector.feed(self.html(path))
         return collector.found
 

@@ -24,8 +24,8 @@ def test_a_target_offers_its_own_text_and_icon(build_site):
 
     choices = build.choices("guide.html")
 
-    assert [(c["data-text"], c["data-icon"], c["data-classes"]) for c in choices] == [
-        ("Learn Flask.", "fa-solid-flask", "fa-inverse"),
+    assert [(c["data-text"], c["data-icon"], c["data-modifiers"]) for c in choices] == [
+        ("Learn Flask.", "fa-solid-flask", "inverse"),
         ("My own words.", "fa-solid-book", ""),
     ]
     assert build.messages == []

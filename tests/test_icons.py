@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
+
 import pytest
 from conftest import FLAT, markdown
 
@@ -9,37 +12,37 @@ from pelican_choices.icons import IconLibrary
 
 
 @pytest.mark.parametrize(
-    ("spec", "symbol", "classes"),
+    ("spec", "symbol", "modifiers"),
     [
-        ("fa-terminal fa-inverse", "fa-solid-terminal", "fa-inverse"),
-        ("terminal", "fa-solid-terminal", ""),
-        ("fa-flask", "fa-solid-flask", ""),
-        ("fas fa-flask fa-2x", "fa-solid-flask", "fa-2x"),
-        ("fa-solid fa-flask fa-fw", "fa-solid-flask", "fa-fw"),
-        ("fa-brands fa-github", "fa-brands-github", ""),
-        ("fab fa-python fa-lg", "fa-brands-python", "fa-lg"),
-        ("far fa-envelope", "fa-regular-envelope", ""),
+        ("fa-terminal fa-inverse", "fa-solid-terminal", ("inverse",)),
+        ("terminal", "fa-solid-terminal", ()),
+        ("fa-flask", "fa-solid-flask", ()),
+        ("fas fa-flask fa-2x", "fa-solid-flask", ("2x",)),
+        ("fa-solid fa-flask fa-fw", "fa-solid-flask", ("fw",)),
+        ("fa-brands fa-github", "fa-brands-github", ()),
+        ("fab fa-python fa-lg", "fa-brands-python", ("lg",)),
+        ("far fa-envelope", "fa-regular-envelope", ()),
         # Font Awesome 4 names, through the shims
-        ("fa-dashboard", "fa-solid-gauge-high", ""),
-        ("fa-hdd-o", "fa-regular-hard-drive", ""),
-        ("fa-tint fa-inverse", "fa-solid-droplet", "fa-inverse"),
-        ("fa-css3 fa-inverse", "fa-brands-css3", "fa-inverse"),
-        ("fa fa-pencil-square-o", "fa-regular-pen-to-square", ""),
-        ("fa-tasks", "fa-solid-bars-progress", ""),
+        ("fa-dashboard", "fa-solid-gauge-high", ()),
+        ("fa-hdd-o", "fa-regular-hard-drive", ()),
+        ("fa-tint fa-inverse", "fa-solid-droplet", ("inverse",)),
+        ("fa-css3 fa-inverse", "fa-brands-css3", ("inverse",)),
+        ("fa fa-pencil-square-o", "fa-regular-pen-to-square", ()),
+        ("fa-tasks", "fa-solid-bars-progress", ()),
         # Font Awesome 5 names, through the version 6 aliases
-        ("fas fa-tachometer-alt", "fa-solid-gauge-high", ""),
-        ("fas fa-sign-out-alt", "fa-solid-right-from-bracket", ""),
-        ("fas fa-tasks", "fa-solid-list-check", ""),
-        ("fa-eyedropper", "fa-solid-eye-dropper", ""),
+        ("fas fa-tachometer-alt", "fa-solid-gauge-high", ()),
+        ("fas fa-sign-out-alt", "fa-solid-right-from-bracket", ()),
+        ("fas fa-tasks", "fa-solid-list-check", ()),
+        ("fa-eyedropper", "fa-solid-eye-dropper", ()),
         # Pro styles fall back to the free glyph of the same name
-        ("fa-light fa-flask", "fa-solid-flask", ""),
+        ("fa-light fa-flask", "fa-solid-flask", ()),
     ],
 )
-def test_icon_strings_resolve(spec, symbol, classes):
+def test_icon_strings_resolve(spec, symbol, modifiers):
     result = IconLibrary().resolve(spec)
 
     assert result.problem is None
-    assert (result.icon.symbol_id, result.icon.classes) == (symbol, classes)
+    assert (result.icon.symbol_id, result.icon.modifiers) == (symbol, modifiers)
     assert result.icon.paths
     assert all(path.startswith("M") for path in result.icon.paths)
 
@@ -59,14 +62,35 @@ def test_the_licence_credit_is_read_from_the_package():
     assert "fontawesome.com/license/free" in library.credit
 
 
-def test_each_glyph_is_read_once_per_library():
+def test_a_font_awesome_4_name_is_the_glyph_its_shim_names():
+    """Every name of the package's v4 shims table, written bare, is the shim's glyph."""
+    root = files("fontawesomefree") / "static" / "fontawesomefree" / "metadata"
+    shims = json.loads((root / "shims.json").read_text("utf-8"))
     library = IconLibrary()
+    styles = {None: "solid", "fas": "solid", "far": "regular", "fab": "brands"}
+    checked = 0
+    for old, prefix, new in shims:
+        if not isinstance(old, str) or not new:
+            continue
+        icon = library.resolve(f"fa-{old}").icon
+        assert (old, icon.name, icon.style) == (old, new, styles[prefix])
+        checked += 1
+    assert checked > 250  # the walk went through the table
 
-    first = library.resolve("fa-flask fa-inverse").icon
-    second = library.resolve("fas fa-flask").icon
 
-    assert library._glyphs == {("solid", "flask"): library._glyphs["solid", "flask"]}
-    assert first.paths is second.paths
+@pytest.mark.parametrize(
+    ("spec", "symbol"),
+    [
+        ("fa-code-fork", "fa-solid-code-branch"),
+        ("fa-repeat", "fa-solid-arrow-rotate-right"),
+        ("fa-trash", "fa-solid-trash-can"),
+        ("fas fa-code-fork", "fa-solid-code-fork"),
+        ("fa-solid fa-repeat", "fa-solid-repeat"),
+        ("fas fa-trash", "fa-solid-trash"),
+    ],
+)
+def test_a_style_class_asks_for_the_version_6_glyph_of_that_name(spec, symbol):
+    assert IconLibrary().resolve(spec).icon.symbol_id == symbol
 
 
 def test_built_pages_carry_the_resolved_icon(build_site):
@@ -84,9 +108,9 @@ def test_built_pages_carry_the_resolved_icon(build_site):
         **FLAT,
     )
 
-    assert [(c["data-icon"], c["data-classes"]) for c in build.choices("guide.html")] == [
+    assert [(c["data-icon"], c["data-modifiers"]) for c in build.choices("guide.html")] == [
         ("fa-regular-hard-drive", ""),
-        ("fa-solid-gauge-high", "fa-3x"),
+        ("fa-solid-gauge-high", "3x"),
     ]
     assert build.messages == []
 

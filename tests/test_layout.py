@@ -15,6 +15,13 @@ from pelican_choices.layout import MAX_ROWS, NODE_HEIGHT, NODE_WIDTH, lay_out
 NUMBER = re.compile(r"-?\d+")
 
 
+def choice(number: int, text: str, link: str) -> Choice:
+    external = link.startswith("https:")
+    return Choice(
+        number=number, text=text, icon=None, target=None, external=external, link=link, site={}
+    )
+
+
 def synthetic_graph(size: int, categories: int, seed: int = 7) -> NavigationGraph:
     """``size`` pages in reading order, three choices each, mostly to the next few pages."""
     chance = random.Random(seed)
@@ -28,16 +35,24 @@ def synthetic_graph(size: int, categories: int, seed: int = 7) -> NavigationGrap
         ]
         edges = tuple(
             Edge(
-                f"p{number}.html",
-                f"p{target}.html",
-                target,
-                f"Page {target}",
-                Choice(k, f"to {target}", None, None, False, f"p{target}.html", {}),
+                origin=f"p{number}.html",
+                to=f"p{target}.html",
+                node_index=target,
+                title=f"Page {target}",
+                choice=choice(k, f"to {target}", f"p{target}.html"),
             )
             for k, target in enumerate(targets, 1)
         )
-        outside = Choice(4, "out", None, None, True, "https://example.org/", {})
-        edges += (Edge(f"p{number}.html", outside.link, None, outside.link, outside),)
+        outside = choice(4, "out", "https://example.org/")
+        edges += (
+            Edge(
+                origin=f"p{number}.html",
+                to=outside.link,
+                node_index=None,
+                title=outside.link,
+                choice=outside,
+            ),
+        )
         nodes.append(
             Node(
                 url=f"p{number}.html",
@@ -122,11 +137,11 @@ def test_every_arrow_runs_from_its_page_to_its_target():
         start, end = ends(arrow.d)
         source = boxes[int(arrow.edge.origin[1:-5])]
         assert on_side(start, source)
-        if arrow.edge.target is None:
+        if arrow.edge.node_index is None:
             assert arrow.kind == "out"
             assert end[0] > source.x + NODE_WIDTH
-        elif boxes[arrow.edge.target] is not source:
-            target = boxes[arrow.edge.target]
+        elif boxes[arrow.edge.node_index] is not source:
+            target = boxes[arrow.edge.node_index]
             assert on_side(end, target)
             if target.column == source.column:
                 far = abs(target.row - source.row) > 8

@@ -209,7 +209,7 @@ def test_the_build_sums_up_the_graph_in_one_info_line(build_site):
         and record.levelno == logging.INFO
         and not record.getMessage().startswith("Writing")
     ]
-    assert lines == ["choices: 8 pages, 7 choices, 3 broken, 3 orphans, 2 dead ends"]
+    assert lines == ["choices: 8 pages, 7 choices, 3 broken choices, 3 orphans, 2 dead ends"]
 
 
 def test_the_map_links_every_node_and_draws_every_edge(build_site):

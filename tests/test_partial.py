@@ -103,7 +103,8 @@ def test_a_theme_can_replace_the_partial(build_site, tmp_path):
         tmp_path,
         {
             "pelican_choices/choices.html": (
-                "{% for c in page.choices %}<p class=mine>{{ c.text|e }}</p>{% endfor %}"
+                "{% for c in (article or page).choices %}"
+                "<p class=mine>{{ c.text|e }}</p>{% endfor %}"
             ),
         },
     )
@@ -138,7 +139,8 @@ def test_a_theme_can_use_jinja_filters_that_hash_choices(build_site, tmp_path):
         tmp_path,
         {
             "pelican_choices/choices.html": (
-                "<p class=count>{{ (page.choices + page.choices)|unique|list|length }}</p>"
+                "{% set e = article or page %}"
+                "<p class=count>{{ (e.choices + e.choices)|unique|list|length }}</p>"
             ),
         },
     )

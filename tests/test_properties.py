@@ -19,9 +19,9 @@ from pelican.settings import DEFAULT_CONFIG
 
 from pelican_choices.addresses import Address, parse_address
 from pelican_choices.icons import IconLibrary
+from pelican_choices.metadata import SLOT_KEY, metadata_text, read_slots
 from pelican_choices.problems import Rejection, Reporter
 from pelican_choices.reading_order import section_number
-from pelican_choices.slots import SLOT_KEY, metadata_text, read_slots
 
 INTRASITE_LINK = re.compile(DEFAULT_CONFIG["INTRASITE_LINK_REGEX"])
 PURE = settings(max_examples=300, deadline=None)

@@ -32,7 +32,7 @@ def test_four_slots_become_choices_in_number_order(build_site):
     assert [c["data-url"] for c in choices] == ["/django.html", "/flask.html"]
     assert [c["data-text"] for c in choices] == ["Tell me more about Django.", "Flask next."]
     assert [c["data-icon"] for c in choices] == ["fa-solid-terminal", "fa-solid-flask"]
-    assert choices[0]["data-classes"] == "fa-inverse"
+    assert choices[0]["data-modifiers"] == "inverse"
     assert build.messages == []
 
 
@@ -108,7 +108,7 @@ def test_restructuredtext_metadata_works_the_same(build_site):
         ("/a.html", "Read about A.", "fa-solid-book"),
         ("/b.html", "B page", "fa-solid-arrow-right"),
     ]
-    assert choices[0]["data-classes"] == "fa-lg"
+    assert choices[0]["data-modifiers"] == "lg"
     assert build.messages == []
 
 

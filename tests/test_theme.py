@@ -50,12 +50,14 @@ def test_a_page_shows_its_choices_as_buttons_in_number_order(example_output):
     page = soup(example_output / "light.html")
 
     [nav] = page.select("nav.choices")
-    assert nav["aria-label"] == "Where next?"
+    heading = nav.select_one("h2.choices-heading")
+    assert heading.get_text() == "Where next?"
+    assert nav["aria-labelledby"] == heading["id"]
     assert buttons(page) == [
         (
             "/light-meters.html",
             "How can I measure the light in a room?",
-            "#choices-fa-solid-gauge-high fa-inverse",
+            "#choices-fa-solid-gauge-high choice-icon-badge",
         ),
         (
             "/grow-lights.html",
@@ -65,7 +67,7 @@ def test_a_page_shows_its_choices_as_buttons_in_number_order(example_output):
         (
             "/water.html",
             "My plant has enough light. What about water?",
-            "#choices-fa-solid-droplet fa-inverse",
+            "#choices-fa-solid-droplet choice-icon-badge",
         ),
         ("/start-here.html", "Back to the start of the guide.", "#choices-fa-solid-house"),
     ]
@@ -77,7 +79,7 @@ def test_defaults_external_links_and_taxonomy_targets_render(example_output):
         (
             "/water.html",
             "My plant is lit. How should I water it?",
-            "#choices-fa-solid-droplet fa-inverse",
+            "#choices-fa-solid-droplet choice-icon-badge",
         ),
         (
             "/articles/five-plants-for-a-dark-hallway.html",
@@ -91,7 +93,7 @@ def test_defaults_external_links_and_taxonomy_targets_render(example_output):
     assert buttons(soup(example_output / "articles/spring-repotting-checklist.html"))[2] == (
         "/category/seasons.html",
         "More seasonal notes.",
-        "#choices-fa-solid-calendar",
+        "#choices-fa-solid-calendar-days",
     )
 
 

@@ -126,9 +126,10 @@ def test_pagination_and_translations_link_with_rel_and_hreflang(blog):
 def test_choices_show_under_a_heading_and_the_pager_follows_the_reading_order(blog):
     page = soup(blog, "two.html")
 
-    section = page.select_one("section.next-steps")
-    assert section.select_one("h2").get_text() == "Where next?"
-    assert [a["href"] for a in section.select("a.choice")] == ["/one.html"]
+    [nav] = page.select("nav.choices")
+    assert nav.select_one("h2").get_text() == "Where next?"
+    assert [a["href"] for a in nav.select("a.choice")] == ["/one.html"]
+    assert page.select('link[href*="pelican-choices/choices.css"]') == []
     assert page.select_one('nav.pager a[rel="prev"]')["href"] == "/three.html"
     assert page.select_one('nav.pager a[rel="next"]') is None
 
@@ -148,8 +149,9 @@ def test_theme_settings_change_the_headings(build_site):
     )
 
     page = soup(build, "a.html")
-    assert page.select_one("section.next-steps h2").get_text() == "Keep reading"
-    assert page.select_one("nav.choices")["aria-label"] == "Keep reading"
+    heading = page.select_one("nav.choices h2")
+    assert heading.get_text() == "Keep reading"
+    assert page.select_one("nav.choices")["aria-labelledby"] == heading["id"]
     assert page.select_one("nav.pager")["aria-label"] == "Chapter by chapter"
     assert page.select(".site-credit") == []
     assert soup(build, "index.html").select_one("#toc-heading").get_text() == "Chapters"

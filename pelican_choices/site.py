@@ -15,7 +15,6 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
 from pelican_choices.addresses import Address
-from pelican_choices.facts import ContentFacts, relative_source_path
 from pelican_choices.problems import Rejection
 
 ARTICLE_LISTS = (
@@ -51,7 +50,6 @@ DIRECT_TEMPLATE_TITLES = {
 class SitePage(NamedTuple):
     """A file the build writes from a template or a feed rather than from content."""
 
-    name: str
     url: str
     title: str
 
@@ -67,49 +65,67 @@ Target = Content | URLWrapper | SitePage
 
 
 class SiteIndex:
-    """The targets of one build, found from its generators."""
+    """The targets of one build, found from its generators.
+
+    It keeps the one memo of the plugin: each target's URL and each
+    content's source path, asked of Pelican once per build.
+    """
 
     def __init__(self, generators: list[Generator]) -> None:
         self.settings: Mapping[str, Any] = generators[0].settings
         self.context: dict[str, Any] = generators[0].context
-        self.facts = ContentFacts()
         self.contents: list[Content] = list(all_contents(generators))
+        self._urls: dict[Any, str] = {}
+        self._sources: dict[Content, str] = {}
         articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
         self._taxonomies: dict[str, dict[str, URLWrapper]] = {
             plural: {wrapper.slug: wrapper for wrapper in _wrappers(getattr(articles, plural, ()))}
             for _, plural in TAXONOMIES.values()
         }
         self._by_url: dict[str, Target] = {}
-        for target in chain(
-            self.contents,
-            self.context.get("staticfiles", ()),
-            self._site_pages(articles),
-            *(self._taxonomies[kind].values() for kind in self._taxonomies),
-        ):
-            self._by_url.setdefault(url_key(self.facts.url(target)), target)
+        for target in chain(self.contents, self._site_pages(articles)):
+            self._by_url.setdefault(url_key(self.url(target)), target)
+        for taxonomy in self._taxonomies.values():
+            for wrapper in taxonomy.values():
+                self._by_url.setdefault(url_key(self.url(wrapper)), wrapper)
+        for static in self.context.get("staticfiles", ()):
+            # Reading a static file's url would keep an {attach} from moving it.
+            self._by_url.setdefault(url_key(static.get_url_setting("url")), static)
         self._by_slug: dict[str, Content | None] = {}
-        # Lookups already made: by link type, folder and path, and by address and language.
-        self._by_place: dict[tuple[str, str, str], Content | None] = {}
-        self._by_address: dict[tuple[Address, str | None], Resolved | Rejection] = {}
         for content in self.contents:
             if content.in_default_lang and getattr(content, "status", "") != "draft":
                 slug = getattr(content, "slug", "")
                 self._by_slug[slug] = None if slug in self._by_slug else content
 
+    def url(self, target: Any) -> str:
+        """``target.url``, asked once per build."""
+        url = self._urls.get(target)
+        if url is None:
+            url = self._urls[target] = target.url
+        return url
+
+    def source(self, content: Content) -> str:
+        """``content.get_relative_source_path()``, asked once per build."""
+        source = self._sources.get(content)
+        if source is None:
+            source = self._sources[content] = content.get_relative_source_path()
+        return source
+
     def resolve(self, content: Content, address: Address) -> Resolved | Rejection:
         """Find what ``address``, written in ``content``, leads to."""
         if address.kind == "site":
-            if address.path or not address.suffix.startswith("#"):
-                return self._site_address(content, address)
-            target = content
+            if not address.path and address.suffix.startswith("#"):
+                target = content
+            else:
+                target = self._site_target(address.path)
+                if target is None:
+                    return Rejection("leads to no page of this site")
         elif address.what in ("filename", "static", "attach"):
             target = self._linked_file(content, address)
             if target is None:
                 return Rejection("names no source file of this site")
             if address.what == "attach":
                 target.attach_to(content)
-                self.facts.forget_url(target)
-                self._by_address.clear()
         elif address.what == "index":
             target = self._by_url.get(url_key(self.settings.get("INDEX_SAVE_AS", "")))
             if target is None:
@@ -118,25 +134,8 @@ class SiteIndex:
             target = self._taxonomy(address)
             if target is None:
                 return Rejection("names no %s of this site", (address.what,))
-        return self._resolved(target, content, address)
-
-    def _site_address(self, content: Content, address: Address) -> Resolved | Rejection:
-        """Resolve a site path, once per path and language: most recur on many pages."""
-        key = (address, getattr(content, "lang", None))
-        found = self._by_address.get(key)
-        if found is None:
-            target = self._site_target(address.path)
-            if target is None:
-                found = Rejection("leads to no page of this site")
-            else:
-                found = self._resolved(target, content, address)
-            self._by_address[key] = found
-        return found
-
-    def _resolved(self, target: Target, content: Content, address: Address) -> Resolved:
-        """``target`` in the language of ``content``, with the address's query and fragment."""
         target = translation_for(target, content)
-        return Resolved(target, self.facts.url(target) + address.suffix)
+        return Resolved(target, self.url(target) + address.suffix)
 
     def _site_target(self, path: str) -> Target | None:
         """What a path below the site root leads to."""
@@ -154,20 +153,11 @@ class SiteIndex:
         return self._by_slug.get(posixpath.splitext(key)[0])
 
     def _linked_file(self, content: Content, address: Address) -> Content | None:
-        """Find a ``{filename}`` or ``{static}`` file with Pelican's own rules."""
-        folder = self.facts.folder(content)
-        place = (address.what, folder, address.path)
-        if place not in self._by_place:
-            self._by_place[place] = self._find_file(content, folder, address)
-        return self._by_place[place]
-
-    def _find_file(self, content: Content, folder: str, address: Address) -> Content | None:
+        """Find a ``{filename}``, ``{static}`` or ``{attach}`` file with Pelican's own rules."""
         order = ("generated_content", "static_content")
         if address.what != "filename":
             order = order[::-1]
-        spellings = (address.path, unquote(address.path), html.unescape(address.path))
-        for spelling in dict.fromkeys(spellings):
-            path = source_path(content, spelling, folder)
+        for path in linked_source_paths(content, address.path, self.source(content)):
             for key in order:
                 found = self.context.get(key, {}).get(path)
                 if found is not None:
@@ -186,20 +176,19 @@ class SiteIndex:
             if save_as:
                 title = settings.get("SITENAME", "") if name == "index" else None
                 yield SitePage(
-                    name,
                     settings.get(f"{name.upper()}_URL", f"{name}.html"),
                     title or DIRECT_TEMPLATE_TITLES.get(name, name.replace("_", " ").title()),
                 )
-        for source, destination in (settings.get("TEMPLATE_PAGES") or {}).items():
+        for destination in (settings.get("TEMPLATE_PAGES") or {}).values():
             title = os.path.splitext(os.path.basename(destination))[0].replace("-", " ")
-            yield SitePage(source, destination, title.capitalize())
-        for granularity, archives in (getattr(articles, "period_archives", None) or {}).items():
+            yield SitePage(destination, title.capitalize())
+        for archives in (getattr(articles, "period_archives", None) or {}).values():
             for archive in archives:
                 period = " ".join(str(part) for part in reversed(archive["period"]))
-                yield SitePage(f"{granularity} archive", archive["url"], period)
+                yield SitePage(archive["url"], period)
         for feed in FEEDS:
             if settings.get(feed):
-                yield SitePage(feed, settings[feed], f"{settings.get('SITENAME', '')} feed")
+                yield SitePage(settings[feed], f"{settings.get('SITENAME', '')} feed")
 
 
 def all_contents(generators: list[Generator]) -> Iterator[Content]:
@@ -233,16 +222,22 @@ def translation_for(target: Any, content: Content) -> Any:
     return target
 
 
-def source_path(content: Content, path: str, folder: str | None = None) -> str:
-    """A linked path as Pelican reads it: from PATH when it starts with ``/``.
+def linked_source_paths(content: Content, path: str, source: str) -> list[str]:
+    """The source paths a ``{filename}``, ``{static}`` or ``{attach}`` link may mean, in order.
 
-    ``folder`` is the content's ``relative_dir``, when it is known.
+    ``source`` is the linking content's own source path. A path is read from
+    PATH when it starts with ``/``, else from the content's folder, as
+    written, percent-decoded and entity-decoded, as Pelican reads links in
+    content.
     """
-    if path.startswith("/"):
-        return path[1:]
-    if folder is None:
-        folder = content.relative_dir
-    return relative_source_path(content, os.path.join(folder, path))
+    folder = posixpath.dirname(source)
+    paths = []
+    for spelling in dict.fromkeys((path, unquote(path), html.unescape(path))):
+        if spelling.startswith("/"):
+            paths.append(spelling[1:])
+        else:
+            paths.append(content.get_relative_source_path(os.path.join(folder, spelling)))
+    return paths
 
 
 def target_title(target: Any) -> str:
@@ -254,9 +249,7 @@ def target_title(target: Any) -> str:
 
 def url_key(url: str) -> str:
     """A site URL reduced so that ``/a/``, ``a/index.html`` and ``a`` are the same."""
-    path = (unquote(url) if "%" in url else url).lstrip("/")
-    if "//" in path or "/." in f"/{path}" or path.endswith("/"):  # most need no normalizing
-        path = posixpath.normpath("/" + path)[1:]
+    path = posixpath.normpath("/" + unquote(url).lstrip("/"))[1:]
     if path == "index.html" or path.endswith("/index.html"):
-        path = path[: -len("index.html")]
-    return path.rstrip("/")
+        path = path[: -len("index.html")].rstrip("/")
+    return path

@@ -1,0 +1,148 @@
+"""Reading the ``choiceNurl`` / ``choiceNicon`` / ``choiceNtext`` slots and cleaning their text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from pelican_choices.problems import Problem, Reporter
+
+SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
+LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
+TARGET_DEFAULT_KEYS = ("choiceicon", "choicetext")
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Longer numbers are not read: Python refuses to convert very long ones, slowly.
+MAX_DIGITS = 100
+
+
+class Slot(NamedTuple):
+    """The cleaned values of one numbered choice, with the keys they came from."""
+
+    number: int
+    url: str = ""
+    icon: str = ""
+    text: str = ""
+    url_key: str = ""
+    icon_key: str = ""
+    text_key: str = ""
+
+    def key(self, field: str) -> str:
+        """The metadata key of ``field``, as the author wrote it or as it would be."""
+        return getattr(self, f"{field}_key") or f"choice{self.number}{field}"
+
+
+def read_slots(metadata: Mapping[str, object], source: str, reporter: Reporter) -> list[Slot]:
+    """Return the non-blank choice slots of ``metadata`` in number order.
+
+    Keys that look like choice keys but are not, and two keys for one field
+    (``choice1url`` and ``choice01url``), are reported.
+    """
+    found: dict[int, dict[str, tuple[str, str]]] = {}  # number: {field: (key, value)}
+    for key in sorted(metadata):
+        if not key.startswith("choice"):
+            continue
+        parsed = slot_key(key)
+        if parsed is None:
+            _report_lookalike(metadata, key, source, reporter)
+            continue
+        number, field = parsed
+        fields = found.setdefault(number, {})
+        if field in fields:
+            # The canonical spelling wins, otherwise the first key in sorted order.
+            wins = key == f"choice{number}{field}"
+            earlier = fields[field][0]
+            ignored, kept = (earlier, key) if wins else (key, earlier)
+            _report_repeat(metadata, ignored, kept, source, reporter)
+            if not wins:
+                continue
+        value = metadata_text(metadata[key], key, source, reporter, keep_controls=field == "url")
+        fields[field] = (key, value)
+
+    slots = []
+    for number in sorted(found):
+        fields = found[number]
+        if any(value for _, value in fields.values()):
+            values = {field: value for field, (_, value) in fields.items()}
+            keys = {f"{field}_key": key for field, (key, _) in fields.items()}
+            slots.append(Slot(number, **values, **keys))
+    return slots
+
+
+def slot_key(key: str) -> tuple[int, str] | None:
+    """The slot number and field of a key (``choice2url`` is ``(2, "url")``), or None."""
+    match = SLOT_KEY.fullmatch(key)
+    number = _slot_number(match.group(1)) if match else None
+    return None if number is None else (number, match.group(2))
+
+
+def _slot_number(digits: str) -> int | None:
+    """The number of a slot key; None for 0 and for numbers too long to read."""
+    significant = digits.lstrip("0")
+    if not significant or len(significant) > MAX_DIGITS:
+        return None
+    return int(significant)
+
+
+def _report_lookalike(
+    metadata: Mapping[str, object], key: str, source: str, reporter: Reporter
+) -> None:
+    if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
+        reporter.report(
+            Problem(
+                source,
+                key,
+                metadata_text(metadata[key], key, source, reporter),
+                "is not read: choice keys are choiceNurl, choiceNicon and "
+                "choiceNtext, numbered from 1",
+            )
+        )
+
+
+def _report_repeat(
+    metadata: Mapping[str, object], ignored: str, kept: str, source: str, reporter: Reporter
+) -> None:
+    """Report the second key of one field (``choice1url``, ``choice01url``)."""
+    reporter.report(
+        Problem(
+            source,
+            ignored,
+            metadata_text(metadata[ignored], ignored, source, reporter),
+            "repeats %s and is not read",
+            (kept,),
+        )
+    )
+
+
+def metadata_text(
+    value: object, key: str, source: str, reporter: Reporter, *, keep_controls: bool = False
+) -> str:
+    """Turn a metadata value into one clean line of text.
+
+    Markdown gives a list when a key is repeated or continued on several
+    lines: the lines of a text are joined, and for a URL or icon the first
+    value is kept. Control characters are removed, and reported, unless
+    ``keep_controls`` asks to leave them to the caller (a URL that has them
+    is refused as a whole).
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        parts = [str(part).strip() for part in value if str(part).strip()]
+        if key.endswith("text"):
+            value = " ".join(parts)
+        else:
+            if len(set(parts)) > 1:
+                reporter.report(
+                    Problem(
+                        source, key, parts[0], "is given %d times; the first is used", (len(parts),)
+                    )
+                )
+            value = parts[0] if parts else ""
+    text = " ".join(str(value).split())
+    if keep_controls or text.isprintable():
+        return text
+    cleaned = " ".join(CONTROL_CHARACTERS.sub("", text).split())
+    if cleaned != text:
+        reporter.report(Problem(source, key, text, "contains control characters; they are removed"))
+    return cleaned

@@ -1,0 +1,57 @@
+"""The work of a build once all content is read: choices, reading order and choice graph."""
+
+from __future__ import annotations
+
+from itertools import chain
+
+from pelican.generators import Generator
+
+from pelican_choices.choices import ChoiceBuilder
+from pelican_choices.graph import build_graph, node_candidates
+from pelican_choices.icons import IconLibrary
+from pelican_choices.layout import lay_out
+from pelican_choices.output import log_summary
+from pelican_choices.placement import Placement
+from pelican_choices.problems import Reporter
+from pelican_choices.reading_order import link_neighbours, reading_order
+from pelican_choices.settings import ChoicesSettings
+from pelican_choices.site import SiteIndex
+from pelican_choices.stylesheet import stylesheet_url
+
+
+def build_navigation(generators: list[Generator]) -> None:
+    """Give every content its choices and neighbours, and the templates what they read.
+
+    The context gets the reading order, the choice graph and its layout,
+    the plugin's settings and what placing the choices needs.
+    """
+    context = generators[0].context
+    settings = ChoicesSettings.from_pelican(generators[0].settings)
+    reporter = Reporter(settings.on_broken)
+    site = SiteIndex(generators)
+    icons = IconLibrary()
+    builder = ChoiceBuilder(site, icons, settings, reporter)
+    for content in site.contents:
+        content.choices = builder.build(content)
+
+    published = chain(context.get("pages", ()), context.get("articles", ()))
+    order = reading_order(published, settings.sort_key, reporter, site)
+    link_neighbours(order, site.contents, site)
+    context["reading_order"] = order
+    if not settings.page_order_by_site and "pages" in context:
+        position = {id(content): index for index, content in enumerate(order)}
+        context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
+
+    graph = build_graph(
+        node_candidates(generators), order, reporter.broken, settings.sort_key, site
+    )
+    context["choices_graph"] = graph
+    context["choices_map"] = lay_out(graph) if settings.map_save_as else None
+    context["choices_graph_url"] = settings.graph_save_as
+    context["choices_map_url"] = settings.map_save_as
+    context["choices_settings"] = settings
+    context["choices_icon_credit"] = icons.credit
+    context["choices_stylesheet_url"] = stylesheet_url() if settings.stylesheet else None
+    context["choices_placement"] = Placement(generators[0].env, settings, site)
+    log_summary(graph)
+    reporter.finish()
