@@ -3,9 +3,11 @@
 Variants:
 
 - ``a``: Pelican's ``simple`` theme without the plugin;
-- ``b``: ``simple`` with the plugin, its default settings and the partial,
-  through the two-line overrides in ``benchmarks/overrides``;
-- ``b-no-map``: ``b`` without ``choices.json`` and the map page;
+- ``b``: ``simple`` with the plugin and its default placement of the choices,
+  no template changed, no reports;
+- ``b-reports``: ``b`` with ``choices.json`` and the map page;
+- ``b-by-hand``: ``b`` with the partial included by the two-line overrides
+  in ``benchmarks/overrides`` instead of placed by the plugin;
 - ``c``: the bundled theme with the plugin.
 
 Usage::
@@ -38,19 +40,15 @@ import pelican_choices
 
 VARIANTS = {
     "a": "simple theme, no plugin",
-    "b": "simple theme, plugin and partial",
-    "b-no-map": "b without choices.json and the map page",
+    "b": "simple theme, plugin placing the choices",
+    "b-reports": "b with choices.json and the map page",
+    "b-by-hand": "b with the partial included by template overrides",
     "c": "bundled theme and plugin",
 }
 OVERRIDES = Path(__file__).parent / "overrides"
 PLUGIN_FOLDER = str(Path(pelican_choices.__file__).parent)
 # The plugin's entry points: its signal handlers and its partial.
-ENTRY_POINTS = {
-    "add_template_loader",
-    "add_static_links",
-    "build_navigation",
-    "write_navigation",
-}
+ENTRY_POINTS = {"add_templates", "add_static_links", "build", "place_choices", "write_navigation"}
 PARTIAL = "choices.html"
 
 
@@ -78,17 +76,20 @@ def variant_settings(variant: str, content: Path, output: Path) -> dict[str, Any
         "AUTHOR_FEED_RSS": None,
         "PLUGINS": ["pelican_choices"],
         "THEME": "simple",
+        "CHOICES_MAP_SAVE_AS": None,
+        "CHOICES_GRAPH_SAVE_AS": None,
     }
     if variant == "a":
         settings["PLUGINS"] = []
-    elif variant in ("b", "b-no-map"):
+    elif variant == "b-reports":
+        settings["CHOICES_MAP_SAVE_AS"] = "choices-map.html"
+        settings["CHOICES_GRAPH_SAVE_AS"] = "choices.json"
+    elif variant == "b-by-hand":
         settings["THEME_TEMPLATES_OVERRIDES"] = [str(OVERRIDES)]
-        if variant == "b-no-map":
-            settings["CHOICES_MAP_SAVE_AS"] = None
-            settings["CHOICES_GRAPH_SAVE_AS"] = None
+        settings["CHOICES_PLACE_AFTER_CONTENT"] = False
     elif variant == "c":
         settings["THEME"] = pelican_choices.THEME_PATH
-    else:
+    elif variant != "b":
         raise ValueError(f"unknown variant {variant!r}")
     return settings
 

@@ -76,7 +76,8 @@ def weigh(output: Path, page: str, prose: int = 0) -> PageWeight:
     css = 0
     for link in STYLESHEET.findall(text):
         href = HREF.search(link)
-        local = output / href.group(1).lstrip("/") if href else None
+        path = href.group(1).partition("?")[0] if href else ""
+        local = output / path.lstrip("/") if path else None
         if local is not None and local.is_file():
             css += local.stat().st_size
     symbols = SYMBOL.findall(text)

@@ -54,7 +54,8 @@ MODIFIER = re.compile(
 SIZES = {"2xs": 0.625, "xs": 0.75, "sm": 0.875, "lg": 1.25, "xl": 1.5, "2xl": 2}
 SIZES.update({f"{n}x": n for n in range(1, 11)})
 # An icon beside a button's text stays between these sizes, in ems of the text.
-MIN_SCALE, MAX_SCALE = 0.75, 3
+MIN_SCALE, MAX_SCALE = 0.75, 2
+BADGE_GROWTH = 1.5
 # The partial draws each glyph in a box of 16 by 16 units; these turn it within the box.
 TURNS = {
     "rotate-90": "rotate(90 8 8)",
@@ -106,8 +107,12 @@ class Icon:
 
     @property
     def size(self) -> str:
-        """``scale`` for a ``width`` or ``height`` attribute: ``1em``, ``1.25em``..."""
-        return f"{self.scale:g}em"
+        """The width and height of its drawing: ``scale`` in ems, half again for a badge.
+
+        A badge holds the glyph at two thirds of its size, so the glyph
+        itself keeps about the size its modifiers ask for.
+        """
+        return f"{self.scale * (BADGE_GROWTH if self.inverse else 1):g}em"
 
     @property
     def transform(self) -> str:

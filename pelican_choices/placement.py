@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from jinja2 import Environment, TemplateNotFound, meta
+from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, meta
 from pelican.contents import Content
 
 from pelican_choices.settings import ChoicesSettings
@@ -89,9 +89,9 @@ class Placement:
         seen.add(name)
         try:
             source, _, _ = self.env.loader.get_source(self.env, name)
-        except TemplateNotFound:
-            return False
-        references = meta.find_referenced_templates(self.env.parse(source))
+            references = meta.find_referenced_templates(self.env.parse(source))
+        except (TemplateNotFound, TemplateSyntaxError):
+            return False  # never rendered in this build, or the build reports it itself
         return any(
             self._includes_partial(reference, seen)
             for reference in references

@@ -50,7 +50,7 @@ def test_every_page_has_prose_a_sort_order_and_four_choices(tmp_path):
 
 def test_the_plugin_builds_every_choice_without_a_warning(tmp_path, caplog):
     content = write_site(tmp_path / "content", PAGES)
-    settings = variant_settings("b", content, tmp_path / "output")
+    settings = variant_settings("b-reports", content, tmp_path / "output")
 
     Pelican(read_settings(override=settings)).run()
 
@@ -68,7 +68,7 @@ def test_page_weight_leaves_out_the_prose(tmp_path):
     (output / "css").mkdir(parents=True)
     (output / "css" / "site.css").write_text("body{}", encoding="utf-8")
     html = (
-        '<link rel="stylesheet" href="/css/site.css"><p>prose</p>'
+        '<link rel="stylesheet" href="/css/site.css?v=1"><p>prose</p>'
         '<symbol id="a"><path d="M0"/></symbol><a class="choice" href="x">x</a>'
     )
     (output / "page.html").write_text(html, encoding="utf-8")

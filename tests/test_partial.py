@@ -77,7 +77,7 @@ def test_a_two_line_override_shows_the_choices_in_a_builtin_theme(build_site, tm
         svg["width"]
         for svg in BeautifulSoup(build.html("guide.html"), "html.parser").select("svg.choice-icon")
     ]
-    assert sizes == ["1em", "2em", "1em"]
+    assert sizes == ["1.5em", "2em", "1em"]  # a badge (fa-inverse) holds its glyph
     assert "Some text." in build.html("guide.html")
     assert build.messages == []
 
