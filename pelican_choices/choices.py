@@ -61,6 +61,10 @@ class Choices(tuple[Choice, ...]):
         return _distinct(choice.icon for choice in self if choice.icon and choice.icon.inverse)
 
 
+def _is_draft(target: Any) -> bool:
+    return getattr(target, "status", None) == "draft"
+
+
 def _distinct(icons: Iterable[Icon]) -> list[Icon]:
     found: dict[str, Icon] = {}
     for icon in icons:
@@ -76,6 +80,7 @@ class TargetDefaults(NamedTuple):
 
 
 NO_DEFAULTS = TargetDefaults()
+DRAFT_TARGET = "leads to a draft; a published page does not give away a draft's address"
 
 
 class ChoiceBuilder:
@@ -126,6 +131,9 @@ class ChoiceBuilder:
                 self._broken(source, slot, "url", resolved.template, resolved.args)
                 return None
             target, link = resolved
+            if _is_draft(target) and not _is_draft(content):
+                self._broken(source, slot, "url", DRAFT_TARGET)
+                return None
         defaults = self.defaults.get(target, NO_DEFAULTS)
         text = slot.text or defaults.text or target_title(target)
         if not text:
@@ -154,7 +162,7 @@ class ChoiceBuilder:
         return TargetDefaults(text, icon)
 
     def _broken(
-        self, source: str, slot: Slot, field_name: str, template: str, args: tuple[object, ...]
+        self, source: str, slot: Slot, field_name: str, template: str, args: tuple[object, ...] = ()
     ) -> None:
         value = getattr(slot, field_name)
         self.reporter.report(

@@ -1,15 +1,19 @@
-"""What a build tells the author about its choice graph: a summary line, a JSON file, a map page."""
+"""What a build tells the author about its choice graph: a summary line, a JSON file, a map page.
+
+Both files carry a mark that says the plugin wrote them: the JSON's first
+key, and a comment in the map page's head, after its ``noindex``.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+import re
 from typing import Any
 
 from pelican.generators import Generator
-from pelican.utils import sanitised_join
-from pelican.writers import Writer
+from pelican.utils import get_relative_path, path_to_url
 
 from pelican_choices.graph import Edge, NavigationGraph, Node
 from pelican_choices.problems import Problem
@@ -18,6 +22,16 @@ logger = logging.getLogger(__name__)
 
 MAP_TEMPLATE = "choices_map"
 SCHEMA_VERSION = 1
+GRAPH_MARK = "pelican-choices report (CHOICES_GRAPH_SAVE_AS): the choice graph, for the author"
+MAP_MARK = (
+    '<meta name="robots" content="noindex">\n'
+    "<!-- pelican-choices report (CHOICES_MAP_SAVE_AS): the navigation map, for the author -->"
+)
+# Where the map page's mark goes: after the head's start tag, or where the head would be.
+HEAD_STARTS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (r"<head\b[^>]*>", r"<html\b[^>]*>", r"<!doctype\b[^>]*>")
+)
 
 
 def log_summary(graph: NavigationGraph) -> None:
@@ -28,6 +42,7 @@ def log_summary(graph: NavigationGraph) -> None:
 def graph_json(graph: NavigationGraph) -> str:
     """The graph as JSON, keys sorted and indented by two: the same bytes for the same site."""
     document = {
+        "about": GRAPH_MARK,
         "version": SCHEMA_VERSION,
         "nodes": [_node(node) for node in graph.nodes],
         "edges": [_edge(edge) for edge in graph.edges],
@@ -55,7 +70,7 @@ def _edge(edge: Edge) -> dict[str, Any]:
         "from": edge.origin,
         "to": edge.to,
         "number": choice.number,
-        "text": choice.text,
+        "text": edge.text,
         "icon": choice.icon.symbol_id if choice.icon else None,
         "external": choice.external,
     }
@@ -70,32 +85,26 @@ def _problem(problem: Problem) -> dict[str, str]:
     }
 
 
-def write_navigation_files(generator: Generator, writer: Writer) -> None:
-    """Write ``choices.json`` and the map page from the graph the build stored in the context.
+def map_page(generator: Generator, name: str) -> str:
+    """The map page to save as ``name``, rendered as Pelican's writer renders a page.
 
-    This runs once the pages are written, with their generator: the map page
-    extends the theme's ``base.html``, which that generator's templates have
-    already compiled.
+    ``generator`` is the pages' generator, whose templates extend the theme's
+    ``base.html``. The page's head gets ``noindex`` and the plugin's mark.
     """
     context = generator.context
-    graph = context.get("choices_graph")
-    if graph is None:
-        return
-    graph_name = context.get("choices_graph_url")
-    if graph_name:
-        path = sanitised_join(generator.output_path, graph_name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as file:
-            file.write(graph_json(graph))
-        logger.info('Writing "%s"', path)
-    map_name = context.get("choices_map_url")
-    if map_name:
-        writer.write_file(
-            map_name,
-            generator.get_template(MAP_TEMPLATE),
-            context,
-            generator.settings["RELATIVE_URLS"],
-            template_name=MAP_TEMPLATE,
-            url=map_name,
-            page_name=os.path.splitext(map_name)[0],
+    local = context.copy()
+    if generator.settings["RELATIVE_URLS"]:
+        # Choice.url reads the build's own context, as Pelican's links in content do.
+        local["SITEURL"] = local["localsiteurl"] = context["localsiteurl"] = path_to_url(
+            get_relative_path(name)
         )
+    local.update(
+        output_file=name,
+        url=name,
+        page_name=os.path.splitext(name)[0],
+        template_name=MAP_TEMPLATE,
+    )
+    html = generator.get_template(MAP_TEMPLATE).render(local)
+    starts = (pattern.search(html) for pattern in HEAD_STARTS)
+    end = next((start.end() for start in starts if start), 0)
+    return f"{html[:end]}\n{MAP_MARK}\n{html[end:]}".lstrip("\n")
