@@ -80,7 +80,7 @@ class TargetDefaults(NamedTuple):
 
 
 NO_DEFAULTS = TargetDefaults()
-DRAFT_TARGET = "leads to a draft; a published page does not give away a draft's address"
+DRAFT_TARGET = "leads to a draft; drafts are not published, nor are their addresses"
 
 
 class ChoiceBuilder:
@@ -132,7 +132,11 @@ class ChoiceBuilder:
                 return None
             target, link = resolved
             if _is_draft(target) and not _is_draft(content):
-                self._broken(source, slot, "url", DRAFT_TARGET)
+                self.reporter.report(
+                    Problem(
+                        source, slot.key("url"), slot.url, DRAFT_TARGET, broken=True, private=True
+                    )
+                )
                 return None
         defaults = self.defaults.get(target, NO_DEFAULTS)
         text = slot.text or defaults.text or target_title(target)
@@ -162,7 +166,7 @@ class ChoiceBuilder:
         return TargetDefaults(text, icon)
 
     def _broken(
-        self, source: str, slot: Slot, field_name: str, template: str, args: tuple[object, ...] = ()
+        self, source: str, slot: Slot, field_name: str, template: str, args: tuple[object, ...]
     ) -> None:
         value = getattr(slot, field_name)
         self.reporter.report(

@@ -218,7 +218,7 @@ def cut(text: str) -> str:
 
 def _cut_problem(problem: Problem) -> Problem:
     args = tuple(cut(arg) if isinstance(arg, str) else arg for arg in problem.args)
-    return problem._replace(value=cut(problem.value), args=args)
+    return problem._replace(value="" if problem.private else cut(problem.value), args=args)
 
 
 def _edge(origin: str, choice: Choice, index: dict[int, int], site: SiteIndex) -> Edge:

@@ -93,13 +93,13 @@ class Reports:
             if _key(other_name) == _key(name):
                 _refuse(setting, name, other_name, f"the file of {other}")
                 return None
-        if _key(name) in self.written:
-            _refuse(setting, name, name, "a file this build writes")
-            return None
         folder, parts = self.output, name.split("/")
         for number, part in enumerate(parts):
             found = _entry(folder, part)
             if found is None:
+                if _key(name) in self.written:  # a file written on this same signal
+                    _refuse(setting, name, name, "a file this build writes")
+                    return None
                 return os.path.join(folder, *parts[number:])
             path = os.path.join(folder, found)
             shown = "/".join([*parts[:number], found])
@@ -215,8 +215,7 @@ def _write(path: str, text: str) -> None:
 
 def _refuse(setting: str, name: str, existing: str, what: str) -> None:
     logger.warning(
-        "pelicanconf: %s = %r would replace %s, %s; the report is not written "
-        "and the file is left as it is",
+        "pelicanconf: %s = %r would replace %s, %s; the report is not written",
         setting,
         name,
         existing,
