@@ -1,7 +1,7 @@
 """What a build tells the author about its choice graph: a summary line, a JSON file, a map page.
 
 Both files carry a mark that says the plugin wrote them: the JSON's first
-key, and a comment in the map page's head, after its ``noindex``.
+key, and a comment right after the map page's doctype.
 """
 
 from __future__ import annotations
@@ -24,13 +24,16 @@ MAP_TEMPLATE = "choices_map"
 SCHEMA_VERSION = 1
 GRAPH_MARK = "pelican-choices report (CHOICES_GRAPH_SAVE_AS): the choice graph, for the author"
 MAP_MARK = (
-    '<meta name="robots" content="noindex">\n'
     "<!-- pelican-choices report (CHOICES_MAP_SAVE_AS): the navigation map, for the author -->"
 )
-# Where the map page's mark goes: after the head's start tag, or where the head would be.
-HEAD_STARTS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (r"<head\b[^>]*>", r"<html\b[^>]*>", r"<!doctype\b[^>]*>")
+NOINDEX = '<meta name="robots" content="noindex">'
+DOCTYPE = re.compile(r"\s*<!doctype\b[^>]*>", re.IGNORECASE)
+# Where noindex goes: before the head's end tag, else where the head would be.
+HEAD_PLACES = (
+    (re.compile(r"</head\s*>", re.IGNORECASE), "start"),
+    (re.compile(r"<head\b[^>]*>", re.IGNORECASE), "end"),
+    (re.compile(r"<html\b[^>]*>", re.IGNORECASE), "end"),
+    (DOCTYPE, "end"),
 )
 
 
@@ -89,7 +92,7 @@ def map_page(generator: Generator, name: str) -> str:
     """The map page to save as ``name``, rendered as Pelican's writer renders a page.
 
     ``generator`` is the pages' generator, whose templates extend the theme's
-    ``base.html``. The page's head gets ``noindex`` and the plugin's mark.
+    ``base.html``. The page gets ``noindex`` in its head, and the plugin's mark.
     """
     context = generator.context
     local = context.copy()
@@ -105,6 +108,21 @@ def map_page(generator: Generator, name: str) -> str:
         template_name=MAP_TEMPLATE,
     )
     html = generator.get_template(MAP_TEMPLATE).render(local)
-    starts = (pattern.search(html) for pattern in HEAD_STARTS)
-    end = next((start.end() for start in starts if start), 0)
-    return f"{html[:end]}\n{MAP_MARK}\n{html[end:]}".lstrip("\n")
+    return _marked(_with_noindex(html))
+
+
+def _with_noindex(html: str) -> str:
+    """``html`` with ``noindex`` in its head, whatever the theme's head blocks are called."""
+    for pattern, side in HEAD_PLACES:
+        found = pattern.search(html)
+        if found:
+            at = found.start() if side == "start" else found.end()
+            return f"{html[:at]}\n{NOINDEX}\n{html[at:]}"
+    return f"{NOINDEX}\n{html}"
+
+
+def _marked(html: str) -> str:
+    """``html`` with the plugin's mark right after its doctype, in its first bytes."""
+    found = DOCTYPE.match(html)
+    at = found.end() if found else 0
+    return f"{html[:at]}\n{MAP_MARK}\n{html[at:]}" if at else f"{MAP_MARK}\n{html}"

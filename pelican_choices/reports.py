@@ -8,8 +8,8 @@ name is kept free. A name that collides with a file of the build, a
 folder, a file already there that the plugin did not write, or the other
 report, is refused with one warning. A report of an earlier build is
 removed once it is turned off or renamed: the names written are recorded
-in Pelican's cache folder, and a file is removed only when the mark it
-starts with says the plugin wrote it.
+in Pelican's cache folder, and a file is removed only when the mark in its
+first bytes says the plugin wrote it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 RECORD = os.path.join("pelican-choices", "reports.json")
 GRAPH_START = json.dumps({"about": GRAPH_MARK}, indent=2)[:-2].encode("utf-8")
 MAP_START = MAP_MARK.encode("utf-8")
-MARK_WITHIN = 65536  # the mark is in a report's first bytes
+MARK_WITHIN = 4096  # the mark is in a report's first bytes
 SITEMAP_PLUGINS = ("pelican.plugins.sitemap", "sitemap")
 
 

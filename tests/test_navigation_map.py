@@ -394,6 +394,10 @@ def test_the_map_page_renders_in_pelicans_themes(build_site, theme, marker):
     html = build.html("choices-map.html")
 
     assert marker in html
+    assert (
+        '<meta name="robots" content="noindex">'
+        in html[html.index("<head>") : html.index("</head>")]
+    )
     assert "<title>Navigation map · " in html
     assert len(read_map(html).nodes) == 8
     assert html.index("<h1>Navigation map</h1>") < html.index('<svg class="choices-map-svg"')

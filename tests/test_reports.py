@@ -151,11 +151,36 @@ def test_the_reports_cut_long_texts(local):
 
 def test_the_map_says_noindex_in_its_head_and_stays_out_of_the_sitemap(local):
     page = local.html("choices-map.html")
-    head = page[: page.index("</head>")]
+    head = page[page.index("<head>") : page.index("</head>")]
 
-    assert re.search(r"<head[^>]*>\s*<meta name=\"robots\" content=\"noindex\">", head)
+    assert head.count('<meta name="robots" content="noindex">') == 1
+    assert page.count("noindex") == 1
     assert "/choices-map.html" not in " ".join(sitemap_urls(local))
     assert "/t1.html" in " ".join(sitemap_urls(local))
+
+
+@pytest.mark.parametrize(
+    ("base", "before"),
+    [
+        ("<!doctype html>\n<html><head><title>T</title></head><body>{0}</body></html>", "</head>"),
+        ("<!DOCTYPE html>\n<HTML lang=en><HEAD>\n<title>T</title><BODY>{0}", "<title>"),
+        ("<!doctype html>\n<title>T</title>\n{0}", "<title>"),
+    ],
+    ids=["head", "no-end-tag", "no-head"],
+)
+def test_noindex_goes_into_the_head_whatever_the_theme_writes(build_site, tmp_path, base, before):
+    block = "{% block content %}{% endblock %}"
+    write_files(tmp_path / "overrides", {"base.html": base.format(block)})
+    build = build_site(
+        OWNERS_SITE, THEME_TEMPLATES_OVERRIDES=[str(tmp_path / "overrides")], **REPORTS, **FLAT
+    )
+
+    page = build.html("choices-map.html")
+    noindex = page.index('<meta name="robots" content="noindex">')
+    assert noindex < page.index(before)
+    assert page.index("<!-- pelican-choices report (CHOICES_MAP_SAVE_AS)") < noindex
+    assert page.lower().startswith("<!doctype html>\n<!-- pelican-choices report")
+    assert '<div class="choices-map">' in page
 
 
 @pytest.mark.parametrize("on", [True, False])
