@@ -3,8 +3,8 @@
 Variants:
 
 - ``a``: Pelican's ``simple`` theme without the plugin;
-- ``b``: ``simple`` with the plugin, its default settings and the partial,
-  through the two-line overrides in ``benchmarks/overrides``;
+- ``b``: ``simple`` with the plugin, its default settings with both reports
+  on, and the partial, through the two-line overrides in ``benchmarks/overrides``;
 - ``b-no-map``: ``b`` without ``choices.json`` and the map page;
 - ``c``: the bundled theme with the plugin.
 
@@ -49,7 +49,8 @@ ENTRY_POINTS = {
     "add_template_loader",
     "add_static_links",
     "build_navigation",
-    "write_navigation",
+    "note_written",
+    "finish",  # Reports.finish, on Pelican's finalized signal: the reports
 }
 PARTIAL = "choices.html"
 
@@ -83,9 +84,9 @@ def variant_settings(variant: str, content: Path, output: Path) -> dict[str, Any
         settings["PLUGINS"] = []
     elif variant in ("b", "b-no-map"):
         settings["THEME_TEMPLATES_OVERRIDES"] = [str(OVERRIDES)]
-        if variant == "b-no-map":
-            settings["CHOICES_MAP_SAVE_AS"] = None
-            settings["CHOICES_GRAPH_SAVE_AS"] = None
+        if variant == "b":
+            settings["CHOICES_GRAPH_SAVE_AS"] = "choices.json"
+            settings["CHOICES_MAP_SAVE_AS"] = "choices-map.html"
     elif variant == "c":
         settings["THEME"] = pelican_choices.THEME_PATH
     else:
