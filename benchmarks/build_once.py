@@ -6,7 +6,7 @@ Variants:
 - ``b``: ``simple`` with the plugin, its default settings with both reports
   on, and the partial, through the two-line overrides in ``benchmarks/overrides``;
 - ``b-no-map``: ``b`` without ``choices.json`` and the map page;
-- ``c``: the bundled theme with the plugin.
+- ``c``: the bundled theme with the plugin, both reports on as in ``b``.
 
 Usage::
 
@@ -84,13 +84,13 @@ def variant_settings(variant: str, content: Path, output: Path) -> dict[str, Any
         settings["PLUGINS"] = []
     elif variant in ("b", "b-no-map"):
         settings["THEME_TEMPLATES_OVERRIDES"] = [str(OVERRIDES)]
-        if variant == "b":
-            settings["CHOICES_GRAPH_SAVE_AS"] = "choices.json"
-            settings["CHOICES_MAP_SAVE_AS"] = "choices-map.html"
     elif variant == "c":
         settings["THEME"] = pelican_choices.THEME_PATH
     else:
         raise ValueError(f"unknown variant {variant!r}")
+    if variant in ("b", "c"):
+        settings["CHOICES_GRAPH_SAVE_AS"] = "choices.json"
+        settings["CHOICES_MAP_SAVE_AS"] = "choices-map.html"
     return settings
 
 
