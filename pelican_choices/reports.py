@@ -46,7 +46,7 @@ class Reports:
             "CHOICES_GRAPH_SAVE_AS": settings.graph_save_as,
             "CHOICES_MAP_SAVE_AS": settings.map_save_as,
         }
-        self.written: set[str] = set()
+        self.written: dict[str, str] = {}  # each file the build writes, by its _key
         # Weak connections, undone when this build ends or the next one starts,
         # so that a build that stopped halfway never writes into a later one.
         signals.finalized.connect(self.finish)
@@ -54,7 +54,7 @@ class Reports:
 
     def file_written(self, path: str) -> None:
         """Note a file Pelican wrote, so that no report replaces it."""
-        self.written.add(_key(os.path.relpath(path, self.output)))
+        self._add_written(os.path.relpath(path, self.output).replace(os.sep, "/"))
 
     def expire(self, pelican: Any) -> None:
         """Forget this build when the same Pelican starts another, before this one finished."""
@@ -66,8 +66,11 @@ class Reports:
         if pelican.settings is not self.settings:
             return
         self._disconnect()
-        self.written.update(_key(static.save_as) for static in self.context.get("staticfiles", ()))
-        self.written.update(_key(name) for name in _sitemap_names(self.settings))
+        for name in [
+            *(static.save_as for static in self.context.get("staticfiles", ())),
+            *_sitemap_names(self.settings),
+        ]:
+            self._add_written(name.replace(os.sep, "/"))
         wanted = {setting: name for setting, name in self.wanted.items() if name}
         for name in self._read_record():
             if name not in wanted.values():
@@ -82,6 +85,9 @@ class Reports:
                     _write(path, map_page(self.pages, name))
                 done[setting] = name
         self._write_record(list(done.values()))
+
+    def _add_written(self, name: str) -> None:
+        self.written.setdefault(_key(name), name)
 
     def _disconnect(self) -> None:
         signals.finalized.disconnect(self.finish)
@@ -98,7 +104,7 @@ class Reports:
             found = _entry(folder, part)
             if found is None:
                 if _key(name) in self.written:  # a file written on this same signal
-                    _refuse(setting, name, name, "a file this build writes")
+                    _refuse(setting, name, self.written[_key(name)], "a file this build writes")
                     return None
                 return os.path.join(folder, *parts[number:])
             path = os.path.join(folder, found)
