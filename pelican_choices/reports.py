@@ -99,7 +99,7 @@ class Reports:
             if _key(other_name) == _key(name):
                 _refuse(setting, name, other_name, f"the file of {other}")
                 return None
-        folder, parts = self.output, name.split("/")
+        folder, parts, spelt = self.output, name.split("/"), []
         for number, part in enumerate(parts):
             found = _entry(folder, part)
             if found is None:
@@ -108,7 +108,8 @@ class Reports:
                     return None
                 return os.path.join(folder, *parts[number:])
             path = os.path.join(folder, found)
-            shown = "/".join([*parts[:number], found])
+            spelt.append(found)
+            shown = "/".join(spelt)  # as the output folder spells it
             last = number == len(parts) - 1
             if _key(shown) in self.written:
                 _refuse(setting, name, shown, "a file this build writes")

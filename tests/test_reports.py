@@ -262,6 +262,8 @@ COLLISIONS = [
     ("CHOICES_MAP_SAVE_AS", "sitemap.xml", "sitemap.xml", "a file this build writes"),
     ("CHOICES_MAP_SAVE_AS", "Sitemap.XML", "sitemap.xml", "a file this build writes"),
     ("CHOICES_GRAPH_SAVE_AS", "files/t1.pdf", "files/t1.pdf", "a file this build writes"),
+    ("CHOICES_GRAPH_SAVE_AS", "FILES/T1.PDF", "files/t1.pdf", "a file this build writes"),
+    ("CHOICES_GRAPH_SAVE_AS", "Files", "files", "a folder"),
     (
         "CHOICES_GRAPH_SAVE_AS",
         "feeds/all.atom.xml",
