@@ -48,7 +48,14 @@ VARIANTS = {
 OVERRIDES = Path(__file__).parent / "overrides"
 PLUGIN_FOLDER = str(Path(pelican_choices.__file__).parent)
 # The plugin's entry points: its signal handlers and its partial.
-ENTRY_POINTS = {"add_templates", "add_static_links", "build", "place_choices", "write_navigation"}
+ENTRY_POINTS = {
+    "add_templates",
+    "add_static_links",
+    "build",
+    "place_choices",
+    "note_written",
+    "finish",  # Reports.finish, on Pelican's finalized signal
+}
 PARTIAL = "choices.html"
 
 

@@ -39,6 +39,10 @@ PLUGINS = ["pelican_choices", "pelican.plugins.sitemap"]
 
 SITEMAP = {"format": "xml"}
 
+# The author's reports, for local work: publishconf.py turns them off.
+CHOICES_GRAPH_SAVE_AS = "choices.json"
+CHOICES_MAP_SAVE_AS = "choices-map.html"
+
 # Feeds are made by publishconf.py, where SITEURL is known.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

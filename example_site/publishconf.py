@@ -14,3 +14,7 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# The reports are for the author, not for the published site.
+CHOICES_GRAPH_SAVE_AS = None
+CHOICES_MAP_SAVE_AS = None

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from pelican_choices.metadata import CONTROL_CHARACTERS
+from pelican_choices.metadata import CONTROL_CHARACTERS, invisible_characters
 from pelican_choices.problems import Rejection
 
 OUTSIDE_SCHEMES = ("http", "https", "mailto")
@@ -50,6 +50,9 @@ def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Reje
         )
     if CONTROL_CHARACTERS.search(value):
         return Rejection("contains control characters")
+    invisible = invisible_characters(value)
+    if invisible:
+        return Rejection("contains invisible or direction-changing characters (%s)", (invisible,))
     if intrasite is not None:
         what = intrasite.group("what")
         if what not in INTRASITE_KINDS:

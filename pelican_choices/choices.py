@@ -61,6 +61,10 @@ class Choices(tuple[Choice, ...]):
         return _distinct(choice.icon for choice in self if choice.icon and choice.icon.inverse)
 
 
+def _is_draft(target: Any) -> bool:
+    return getattr(target, "status", None) == "draft"
+
+
 def _distinct(icons: Iterable[Icon]) -> list[Icon]:
     found: dict[str, Icon] = {}
     for icon in icons:
@@ -76,6 +80,7 @@ class TargetDefaults(NamedTuple):
 
 
 NO_DEFAULTS = TargetDefaults()
+DRAFT_TARGET = "leads to a draft; drafts are not published, nor are their addresses"
 
 
 class ChoiceBuilder:
@@ -126,6 +131,13 @@ class ChoiceBuilder:
                 self._broken(source, slot, "url", resolved.template, resolved.args)
                 return None
             target, link = resolved
+            if _is_draft(target) and not _is_draft(content):
+                self.reporter.report(
+                    Problem(
+                        source, slot.key("url"), slot.url, DRAFT_TARGET, broken=True, private=True
+                    )
+                )
+                return None
         defaults = self.defaults.get(target, NO_DEFAULTS)
         text = slot.text or defaults.text or target_title(target)
         if not text:

@@ -1,27 +1,33 @@
 """The choice graph of a build: which pages lead where, and which lead nowhere.
 
-The nodes are the published and hidden articles and pages (not translations,
-not drafts) that are in the reading order, have choice metadata (a valid or a
-broken choice), or are the target of a choice of such a page. The edges are
-the valid choices of the nodes.
+The nodes are the published articles and pages (not translations) that are
+in the reading order or have choice metadata (a valid or a broken choice),
+and the published or hidden ones a choice of such a page leads to. No draft
+is a node, nor a hidden page nothing published leads to. The edges are the
+valid choices of the nodes; the broken choices are those of the nodes and of
+published translations. Texts are cut to a length a person reads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from itertools import chain
 from typing import Any, NamedTuple
 
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from pelican_choices.choices import Choice
+from pelican_choices.metadata import visible_text
 from pelican_choices.problems import Problem
 from pelican_choices.site import SiteIndex, target_title
 
-NODE_LISTS = {
-    ArticlesGenerator: ("articles", "hidden_articles"),
-    PagesGenerator: ("pages", "hidden_pages"),
+CANDIDATE_LISTS = {
+    "published": {ArticlesGenerator: "articles", PagesGenerator: "pages"},
+    "hidden": {ArticlesGenerator: "hidden_articles", PagesGenerator: "hidden_pages"},
+    "translations": {ArticlesGenerator: "translations", PagesGenerator: "translations"},
 }
+MAX_TEXT_LENGTH = 200
 
 
 class Edge(NamedTuple):
@@ -29,9 +35,10 @@ class Edge(NamedTuple):
 
     ``origin`` is the URL of the node it is on. ``to`` is the target's URL
     relative to the site root (without the choice's query or fragment), or the
-    outside address, and ``title`` what the target is called. ``node_index``
-    is the place in ``NavigationGraph.nodes`` of the node it leads to, None
-    when it leads off the graph.
+    outside address, ``title`` what the target is called and ``text`` the
+    choice's text, each cut to ``MAX_TEXT_LENGTH``. ``node_index`` is the
+    place in ``NavigationGraph.nodes`` of the node it leads to, None when it
+    leads off the graph.
     """
 
     origin: str
@@ -39,6 +46,7 @@ class Edge(NamedTuple):
     node_index: int | None
     title: str
     choice: Choice
+    text: str
 
 
 class Node(NamedTuple):
@@ -82,7 +90,7 @@ class NavigationGraph(NamedTuple):
 
     @property
     def broken_elsewhere(self) -> list[Problem]:
-        """The broken choices of files that are not nodes (drafts, translations)."""
+        """The broken choices of files that are not nodes: published translations."""
         sources = {node.source for node in self.nodes}
         return [problem for problem in self.broken if problem.source not in sources]
 
@@ -104,34 +112,47 @@ class NavigationGraph(NamedTuple):
         return list(dict.fromkeys(node.category for node in self.nodes))
 
 
-def node_candidates(generators: Iterable[Generator]) -> Iterator[Content]:
-    """The published and hidden articles and pages, without translations or drafts."""
-    for generator in generators:
-        for kind, names in NODE_LISTS.items():
-            if isinstance(generator, kind):
-                for name in names:
-                    yield from getattr(generator, name, ())
+class Candidates(NamedTuple):
+    """The contents a graph is drawn from, drafts left out."""
+
+    published: list[Content]
+    hidden: list[Content]
+    translations: list[Content]
+
+
+def node_candidates(generators: Iterable[Generator]) -> Candidates:
+    """The published and hidden articles and pages, and the published translations."""
+    generators = list(generators)
+    found = {
+        group: [
+            content
+            for generator in generators
+            for kind, name in lists.items()
+            if isinstance(generator, kind)
+            for content in getattr(generator, name, ())
+        ]
+        for group, lists in CANDIDATE_LISTS.items()
+    }
+    return Candidates(**found)
 
 
 def build_graph(
-    candidates: Iterable[Content],
+    candidates: Candidates,
     order: list[Content],
     broken: Iterable[Problem],
     sort_key: str,
     site: SiteIndex,
 ) -> NavigationGraph:
     """The graph of ``candidates``, whose ``choices`` are built, in the reading ``order``."""
-    problems = sorted(broken, key=lambda p: (p.source, p.key, p.value, p.reason))
     by_source: dict[str, list[Problem]] = {}
-    for problem in problems:
+    for problem in broken:
         by_source.setdefault(problem.source, []).append(problem)
-    candidates = list(candidates)
     position = {id(content): index for index, content in enumerate(order, 1)}
 
     def has_choices(content: Content) -> bool:
         return bool(content.choices) or site.source(content) in by_source
 
-    leading = [c for c in candidates if id(c) in position or has_choices(c)]
+    leading = [c for c in candidates.published if id(c) in position or has_choices(c)]
     leading_ids = {id(content) for content in leading}
     targeted = {
         id(choice.target)
@@ -139,9 +160,21 @@ def build_graph(
         for choice in content.choices
         if choice.target is not None
     }
-    members = [c for c in candidates if id(c) in leading_ids or id(c) in targeted]
+    members = [
+        c
+        for c in chain(candidates.published, candidates.hidden)
+        if id(c) in leading_ids or id(c) in targeted
+    ]
     members.sort(key=lambda c: (position.get(id(c), len(position) + 1), site.source(c)))
     index = {id(content): number for number, content in enumerate(members)}
+    shown = {site.source(c) for c in chain(members, candidates.translations)}
+    problems = sorted(
+        (_cut_problem(p) for source in shown for p in by_source.get(source, ())),
+        key=lambda p: (p.source, p.key, p.value, p.reason),
+    )
+    shown_by_source: dict[str, list[Problem]] = {}
+    for problem in problems:
+        shown_by_source.setdefault(problem.source, []).append(problem)
 
     edges = {}
     for content in members:
@@ -161,13 +194,13 @@ def build_graph(
         nodes.append(
             Node(
                 url=site.url(content),
-                title=str(getattr(content, "title", "")),
+                title=cut(str(getattr(content, "title", ""))),
                 source=source,
-                sort_order=_text(content.metadata.get(sort_key)) if in_order else None,
+                sort_order=cut(_text(content.metadata.get(sort_key))) if in_order else None,
                 position=position.get(id(content)),
-                category=_text(getattr(content, "category", "")),
+                category=cut(_text(getattr(content, "category", ""))),
                 edges=edges[id(content)],
-                broken=tuple(by_source.get(source, ())),
+                broken=tuple(shown_by_source.get(source, ())),
                 orphan=number not in reached and id(content) != first,
                 dead_end=id(content) in leading_ids and not content.choices,
             )
@@ -175,11 +208,28 @@ def build_graph(
     return NavigationGraph(tuple(nodes), tuple(problems))
 
 
+def cut(text: str) -> str:
+    """``text`` without invisible characters, cut to ``MAX_TEXT_LENGTH`` with an ellipsis."""
+    text = visible_text(text)
+    if len(text) <= MAX_TEXT_LENGTH:
+        return text
+    return text[: MAX_TEXT_LENGTH - 1] + "\u2026"
+
+
+def _cut_problem(problem: Problem) -> Problem:
+    args = tuple(cut(arg) if isinstance(arg, str) else arg for arg in problem.args)
+    return problem._replace(value="" if problem.private else cut(problem.value), args=args)
+
+
 def _edge(origin: str, choice: Choice, index: dict[int, int], site: SiteIndex) -> Edge:
     target = choice.target
+    text = cut(choice.text)
     if target is None:
-        return Edge(origin, choice.link, None, choice.link, choice)
-    return Edge(origin, site.url(target), index.get(id(target)), target_title(target), choice)
+        link = cut(choice.link)
+        return Edge(origin, link, None, link, choice, text)
+    return Edge(
+        origin, site.url(target), index.get(id(target)), cut(target_title(target)), choice, text
+    )
 
 
 def _text(value: Any) -> str:

@@ -153,7 +153,7 @@ class IconLibrary:
             return IconResult(None, Rejection("names no icon"))
         data = self.data
         if data is None:
-            return IconResult(None, Rejection("cannot be drawn: the icon package is unreadable"))
+            return IconResult(None)  # the one error about the package says it all
         found = data.find(name, style) if _is_icon_name(name) else None
         if found is None:
             suggestion = data.suggest(name) if _is_icon_name(name) else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -12,6 +13,13 @@ SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
 LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
 TARGET_DEFAULT_KEYS = ("choiceicon", "choicetext")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Unicode's bidi controls, which reorder what follows them, and characters that
+# draw nothing. The joiners U+200C and U+200D are not here: words and emoji need them.
+INVISIBLE_CHARACTERS = re.compile(
+    "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u206a-\u206f"
+    "\u2800\u3164\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0001]"
+)
 # Longer numbers are not read: Python refuses to convert very long ones, slowly.
 MAX_DIGITS = 100
 
@@ -121,9 +129,9 @@ def metadata_text(
 
     Markdown gives a list when a key is repeated or continued on several
     lines: the lines of a text are joined, and for a URL or icon the first
-    value is kept. Control characters are removed, and reported, unless
-    ``keep_controls`` asks to leave them to the caller (a URL that has them
-    is refused as a whole).
+    value is kept. Control characters, bidi controls and invisible
+    characters are removed, and reported, unless ``keep_controls`` asks to
+    leave them to the caller (a URL that has them is refused as a whole).
     """
     if value is None:
         return ""
@@ -140,9 +148,39 @@ def metadata_text(
                 )
             value = parts[0] if parts else ""
     text = " ".join(str(value).split())
-    if keep_controls or text.isprintable():
+    if keep_controls:
         return text
-    cleaned = " ".join(CONTROL_CHARACTERS.sub("", text).split())
-    if cleaned != text:
-        reporter.report(Problem(source, key, text, "contains control characters; they are removed"))
-    return cleaned
+    cleaned = text
+    if not text.isprintable():
+        cleaned = CONTROL_CHARACTERS.sub("", text)
+        if cleaned != text:
+            reporter.report(
+                Problem(source, key, text, "contains control characters; they are removed")
+            )
+    invisible = invisible_characters(cleaned)
+    if invisible:
+        cleaned = INVISIBLE_CHARACTERS.sub("", cleaned)
+        reporter.report(
+            Problem(
+                source,
+                key,
+                text,
+                "contains invisible or direction-changing characters (%s); they are removed",
+                (invisible,),
+            )
+        )
+    return text if cleaned == text else " ".join(cleaned.split())
+
+
+def invisible_characters(text: str) -> str:
+    """The invisible and bidi characters in ``text``, each named once; ``""`` when none.
+
+    A right-to-left override is named ``U+202E RIGHT-TO-LEFT OVERRIDE``.
+    """
+    found = dict.fromkeys(INVISIBLE_CHARACTERS.findall(text))
+    return ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip() for char in found)
+
+
+def visible_text(text: str) -> str:
+    """``text`` without invisible and bidi characters, its spaces made single."""
+    return " ".join(INVISIBLE_CHARACTERS.sub("", text).split())

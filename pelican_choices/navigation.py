@@ -14,6 +14,7 @@ from pelican_choices.output import log_summary
 from pelican_choices.placement import Placement
 from pelican_choices.problems import Reporter
 from pelican_choices.reading_order import link_neighbours, reading_order
+from pelican_choices.reports import Reports
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import SiteIndex
 from pelican_choices.stylesheet import stylesheet_url
@@ -23,7 +24,8 @@ def build_navigation(generators: list[Generator]) -> None:
     """Give every content its choices and neighbours, and the templates what they read.
 
     The context gets the reading order, the choice graph and its layout,
-    the plugin's settings and what placing the choices needs.
+    the plugin's settings, what placing the choices needs and the reports to
+    write once the build is done.
     """
     context = generators[0].context
     settings = ChoicesSettings.from_pelican(generators[0].settings)
@@ -55,3 +57,4 @@ def build_navigation(generators: list[Generator]) -> None:
     context["choices_placement"] = Placement(generators[0].env, settings, site)
     log_summary(graph)
     reporter.finish()
+    context["choices_reports"] = Reports(generators, settings)

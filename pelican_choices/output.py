@@ -1,15 +1,19 @@
-"""What a build tells the author about its choice graph: a summary line, a JSON file, a map page."""
+"""What a build tells the author about its choice graph: a summary line, a JSON file, a map page.
+
+Both files carry a mark that says the plugin wrote them: the JSON's first
+key, and a comment right after the map page's doctype.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+import re
 from typing import Any
 
 from pelican.generators import Generator
-from pelican.utils import sanitised_join
-from pelican.writers import Writer
+from pelican.utils import get_relative_path, path_to_url
 
 from pelican_choices.graph import Edge, NavigationGraph, Node
 from pelican_choices.problems import Problem
@@ -18,6 +22,19 @@ logger = logging.getLogger(__name__)
 
 MAP_TEMPLATE = "choices_map"
 SCHEMA_VERSION = 1
+GRAPH_MARK = "pelican-choices report (CHOICES_GRAPH_SAVE_AS): the choice graph, for the author"
+MAP_MARK = (
+    "<!-- pelican-choices report (CHOICES_MAP_SAVE_AS): the navigation map, for the author -->"
+)
+NOINDEX = '<meta name="robots" content="noindex">'
+DOCTYPE = re.compile(r"\s*<!doctype\b[^>]*>", re.IGNORECASE)
+# Where noindex goes: before the head's end tag, else where the head would be.
+HEAD_PLACES = (
+    (re.compile(r"</head\s*>", re.IGNORECASE), "start"),
+    (re.compile(r"<head\b[^>]*>", re.IGNORECASE), "end"),
+    (re.compile(r"<html\b[^>]*>", re.IGNORECASE), "end"),
+    (DOCTYPE, "end"),
+)
 
 
 def log_summary(graph: NavigationGraph) -> None:
@@ -28,6 +45,7 @@ def log_summary(graph: NavigationGraph) -> None:
 def graph_json(graph: NavigationGraph) -> str:
     """The graph as JSON, keys sorted and indented by two: the same bytes for the same site."""
     document = {
+        "about": GRAPH_MARK,
         "version": SCHEMA_VERSION,
         "nodes": [_node(node) for node in graph.nodes],
         "edges": [_edge(edge) for edge in graph.edges],
@@ -55,7 +73,7 @@ def _edge(edge: Edge) -> dict[str, Any]:
         "from": edge.origin,
         "to": edge.to,
         "number": choice.number,
-        "text": choice.text,
+        "text": edge.text,
         "icon": choice.icon.symbol_id if choice.icon else None,
         "external": choice.external,
     }
@@ -70,32 +88,41 @@ def _problem(problem: Problem) -> dict[str, str]:
     }
 
 
-def write_navigation_files(generator: Generator, writer: Writer) -> None:
-    """Write ``choices.json`` and the map page from the graph the build stored in the context.
+def map_page(generator: Generator, name: str) -> str:
+    """The map page to save as ``name``, rendered as Pelican's writer renders a page.
 
-    This runs once the pages are written, with their generator: the map page
-    extends the theme's ``base.html``, which that generator's templates have
-    already compiled.
+    ``generator`` is the pages' generator, whose templates extend the theme's
+    ``base.html``. The page gets ``noindex`` in its head, and the plugin's mark.
     """
     context = generator.context
-    graph = context.get("choices_graph")
-    if graph is None:
-        return
-    graph_name = context.get("choices_graph_url")
-    if graph_name:
-        path = sanitised_join(generator.output_path, graph_name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as file:
-            file.write(graph_json(graph))
-        logger.info('Writing "%s"', path)
-    map_name = context.get("choices_map_url")
-    if map_name:
-        writer.write_file(
-            map_name,
-            generator.get_template(MAP_TEMPLATE),
-            context,
-            generator.settings["RELATIVE_URLS"],
-            template_name=MAP_TEMPLATE,
-            url=map_name,
-            page_name=os.path.splitext(map_name)[0],
+    local = context.copy()
+    if generator.settings["RELATIVE_URLS"]:
+        # Choice.url reads the build's own context, as Pelican's links in content do.
+        local["SITEURL"] = local["localsiteurl"] = context["localsiteurl"] = path_to_url(
+            get_relative_path(name)
         )
+    local.update(
+        output_file=name,
+        url=name,
+        page_name=os.path.splitext(name)[0],
+        template_name=MAP_TEMPLATE,
+    )
+    html = generator.get_template(MAP_TEMPLATE).render(local)
+    return _marked(_with_noindex(html))
+
+
+def _with_noindex(html: str) -> str:
+    """``html`` with ``noindex`` in its head, whatever the theme's head blocks are called."""
+    for pattern, side in HEAD_PLACES:
+        found = pattern.search(html)
+        if found:
+            at = found.start() if side == "start" else found.end()
+            return f"{html[:at]}\n{NOINDEX}\n{html[at:]}"
+    return f"{NOINDEX}\n{html}"
+
+
+def _marked(html: str) -> str:
+    """``html`` with the plugin's mark right after its doctype, in its first bytes."""
+    found = DOCTYPE.match(html)
+    at = found.end() if found else 0
+    return f"{html[:at]}\n{MAP_MARK}\n{html[at:]}" if at else f"{MAP_MARK}\n{html}"

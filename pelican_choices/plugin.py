@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import FileSystemLoader
 from pelican import signals
@@ -15,13 +15,9 @@ from pelican_choices.addresses import Address, parse_address
 from pelican_choices.location import TEMPLATES_PATH
 from pelican_choices.metadata import read_slots
 from pelican_choices.navigation import build_navigation
-from pelican_choices.output import write_navigation_files
 from pelican_choices.problems import Reporter
 from pelican_choices.render import map_picture
 from pelican_choices.site import all_contents, linked_source_paths
-
-if TYPE_CHECKING:
-    from pelican.writers import Writer
 
 PLUGIN_NAMES = ("pelican_choices", "pelican.plugins.pelican_choices")
 
@@ -33,7 +29,8 @@ def register() -> None:
     signals.page_generator_finalized.connect(add_static_links)
     signals.all_generators_finalized.connect(build)
     signals.content_written.connect(place_choices)
-    signals.page_writer_finalized.connect(write_navigation)
+    signals.content_written.connect(note_written)
+    signals.feed_written.connect(note_written)
 
 
 def enabled(settings: Mapping[str, Any]) -> bool:
@@ -93,7 +90,8 @@ def place_choices(path: str, context: dict[str, Any]) -> None:
         placement.page_written(path, context)
 
 
-def write_navigation(generator: Generator, writer: Writer) -> None:
-    """Write ``choices.json`` and the map page, once the pages are written."""
-    if enabled(generator.settings):
-        write_navigation_files(generator, writer)
+def note_written(path: str, context: dict[str, Any], **_: Any) -> None:
+    """Tell the build's reports of a file Pelican wrote: none of them may replace it."""
+    reports = context.get("choices_reports")
+    if reports is not None:
+        reports.file_written(path)

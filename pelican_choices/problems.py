@@ -15,7 +15,9 @@ class Problem(NamedTuple):
 
     ``template`` is the constant end of the message (a ``%``-style format for
     ``args``), so Pelican's ``LOG_FILTER`` can match it. ``broken`` marks a
-    choice that was dropped, which ``CHOICES_ON_BROKEN`` governs.
+    choice that was dropped, which ``CHOICES_ON_BROKEN`` governs. A
+    ``private`` value (a draft's address) is logged, never written into a
+    report.
     """
 
     source: str
@@ -24,6 +26,7 @@ class Problem(NamedTuple):
     template: str
     args: tuple[object, ...] = ()
     broken: bool = False
+    private: bool = False
 
     @property
     def reason(self) -> str:

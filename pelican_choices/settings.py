@@ -16,8 +16,9 @@ DEFAULTS: dict[str, Any] = {
     "CHOICES_ON_BROKEN": "warn",
     "CHOICES_SORT_KEY": "sort-order",
     "CHOICES_DEFAULT_ICON": "fa-arrow-right",
-    "CHOICES_GRAPH_SAVE_AS": "choices.json",
-    "CHOICES_MAP_SAVE_AS": "choices-map.html",
+    # The reports are for the author: off unless a site asks for them.
+    "CHOICES_GRAPH_SAVE_AS": None,
+    "CHOICES_MAP_SAVE_AS": None,
     "CHOICES_NAV_LABEL": "Where next?",
     "CHOICES_HIDE_HEADING": False,
     "CHOICES_PLACE_AFTER_CONTENT": True,
@@ -85,7 +86,7 @@ def _output_name(name: str, merged: Mapping[str, Any]) -> str | None:
     if value is None or value == "":
         return None
     parts = value.replace("\\", "/").split("/") if isinstance(value, str) else [""]
-    if "" in parts or ".." in parts or ":" in value or not value.strip():
+    if {"", ".", ".."} & set(parts) or ":" in value or not value.strip():
         _reject(name, value, "a file name inside the output folder, or None")
         return DEFAULTS[name]
     return "/".join(parts)

@@ -15,6 +15,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
 from pelican_choices.addresses import Address
+from pelican_choices.metadata import visible_text
 from pelican_choices.problems import Rejection
 
 ARTICLE_LISTS = (
@@ -92,6 +93,7 @@ class SiteIndex:
             # Reading a static file's url would keep an {attach} from moving it.
             self._by_url.setdefault(url_key(static.get_url_setting("url")), static)
         self._by_slug: dict[str, Content | None] = {}
+        self._slug_extensions = {"", *_extensions(self.settings)}
         for content in self.contents:
             if content.in_default_lang and getattr(content, "status", "") != "draft":
                 slug = getattr(content, "slug", "")
@@ -146,11 +148,16 @@ class SiteIndex:
         """The one content whose slug is a one-part path's name: ``/django.html`` is ``django``.
 
         Guides written for ``PAGE_URL = "{slug}.html"`` keep working under
-        another URL scheme; the href is still the target's own URL.
+        another URL scheme; the href is still the target's own URL. Only a
+        name without extension, or with the one pages and articles are saved
+        with, is a slug: ``/django.pdf`` is a missing file.
         """
         if "/" in key:
             return None
-        return self._by_slug.get(posixpath.splitext(key)[0])
+        name, extension = posixpath.splitext(key)
+        if extension.lower() not in self._slug_extensions:
+            return None
+        return self._by_slug.get(name)
 
     def _linked_file(self, content: Content, address: Address) -> Content | None:
         """Find a ``{filename}``, ``{static}`` or ``{attach}`` file with Pelican's own rules."""
@@ -189,6 +196,14 @@ class SiteIndex:
         for feed in FEEDS:
             if settings.get(feed):
                 yield SitePage(settings[feed], f"{settings.get('SITENAME', '')} feed")
+
+
+def _extensions(settings: Mapping[str, Any]) -> set[str]:
+    """The extensions of the files pages and articles are saved as: ``{".html"}``."""
+    return {
+        posixpath.splitext(str(settings.get(name) or ""))[1].lower()
+        for name in ("PAGE_SAVE_AS", "ARTICLE_SAVE_AS")
+    }
 
 
 def all_contents(generators: list[Generator]) -> Iterator[Content]:
@@ -243,8 +258,8 @@ def linked_source_paths(content: Content, path: str, source: str) -> list[str]:
 def target_title(target: Any) -> str:
     """What a choice leading to ``target`` says when it says nothing itself."""
     if isinstance(target, URLWrapper):
-        return target.name
-    return str(getattr(target, "title", "") or "")
+        return visible_text(target.name)
+    return visible_text(str(getattr(target, "title", "") or ""))
 
 
 def url_key(url: str) -> str:

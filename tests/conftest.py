@@ -43,6 +43,8 @@ FLAT = {
     "PAGE_LANG_SAVE_AS": "{slug}-{lang}.html",
 }
 SPELLINGS = {"sort_order": "sort-order"}
+# The reports are off by default; these turn both on under their usual names.
+REPORTS = {"CHOICES_GRAPH_SAVE_AS": "choices.json", "CHOICES_MAP_SAVE_AS": "choices-map.html"}
 
 
 def markdown(title: str, body: str = "Some text.", **metadata: str) -> str:

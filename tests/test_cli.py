@@ -97,3 +97,30 @@ def test_a_clean_site_passes_with_fatal_warnings(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "output/a.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("setting", "name", "replaced"),
+    [
+        ("CHOICES_GRAPH_SAVE_AS", "index.html", "index.html"),
+        ("CHOICES_GRAPH_SAVE_AS", "a.html", "a.html"),
+        ("CHOICES_MAP_SAVE_AS", "Sitemap.xml", "sitemap.xml"),
+    ],
+)
+def test_a_report_named_like_a_file_of_the_site_leaves_it_intact(tmp_path, setting, name, replaced):
+    write_files(tmp_path, {"content/pages/a.md": markdown("A", slug="a", choice1url="/b.html")})
+    write_files(tmp_path, {"content/pages/b.md": markdown("B", slug="b", choice1url="/a.html")})
+    extra = f'PLUGINS = ["pelican_choices", "pelican.plugins.sitemap"]\n{setting} = {name!r}\n'
+
+    result = run_pelican(tmp_path, extra=extra)
+    fatal = run_pelican(tmp_path, "--fatal", "warnings", extra=extra)
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    message = f"pelicanconf: {setting} = {name!r} would replace {replaced}, "
+    assert output.count(message + "a file this build writes; the report is not written") == 1
+    assert "Traceback" not in output
+    written = (tmp_path / "output" / replaced).read_text(encoding="utf-8")
+    assert written.startswith("<?xml" if replaced.endswith(".xml") else "<!DOCTYPE html>")
+    assert "pelican-choices report" not in written
+    assert fatal.returncode != 0

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from importlib.resources import files
 
 import pytest
-from conftest import FLAT, markdown
+from conftest import FLAT, markdown, write_files
 
 from pelican_choices.icons import IconLibrary
 
@@ -136,3 +139,62 @@ def test_strings_that_cannot_be_icon_names_are_refused(spec):
 
     assert result.icon is None
     assert result.problem.template == "is not a Font Awesome Free icon%s"
+
+
+def test_an_icon_package_without_its_metadata_gives_one_error_and_no_icons(tmp_path):
+    """A ``fontawesomefree`` laid out as its version 7 is (no ``metadata/``), ahead on the path."""
+    fake = tmp_path / "packages"
+    write_files(
+        fake,
+        {
+            "fontawesomefree/__init__.py": "",
+            "fontawesomefree/static/fontawesomefree/svgs/solid/flask.svg": "<svg/>",
+            "fontawesomefree-7.0.0.dist-info/METADATA": (
+                "Metadata-Version: 2.1\nName: fontawesomefree\nVersion: 7.0.0\n"
+            ),
+        },
+    )
+    write_files(
+        tmp_path / "site",
+        {
+            "pelicanconf.py": (
+                'PATH = "content"\nPLUGINS = ["pelican_choices"]\nTIMEZONE = "UTC"\n'
+                'PAGE_URL = PAGE_SAVE_AS = "{slug}.html"\n'
+                "FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None\n"
+                "AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None\n"
+            ),
+            "content/pages/guide.md": markdown(
+                "Guide",
+                slug="guide",
+                choice1url="/a.html",
+                choice1icon="fa-dashboard",
+                choice2url="/a.html",
+                choice2icon="fa-terminl",
+                choice3url="/a.html",
+            ),
+            "content/pages/a.md": markdown("A", slug="a", choiceicon="fas fa-flask"),
+        },
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", "output"],
+        cwd=tmp_path / "site",
+        capture_output=True,
+        text=True,
+        env=dict(
+            os.environ,
+            PYTHONPATH=os.pathsep.join([str(fake), *sys.path]),
+            COLUMNS="400",
+            NO_COLOR="1",
+        ),
+        check=False,
+        timeout=120,
+    )
+
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert output.count("fontawesomefree 7.0.0: its icon metadata cannot be read") == 1
+    assert "needs fontawesomefree 6.2 or newer, below 7" in output
+    assert output.count("WARNING") == 0
+    page = (tmp_path / "site/output/guide.html").read_text(encoding="utf-8")
+    assert page.count('<a class="choice"') == 3
+    assert "<svg" not in page.partition('<nav class="choices"')[2]

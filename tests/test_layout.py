@@ -40,6 +40,7 @@ def synthetic_graph(size: int, categories: int, seed: int = 7) -> NavigationGrap
                 node_index=target,
                 title=f"Page {target}",
                 choice=choice(k, f"to {target}", f"p{target}.html"),
+                text=f"to {target}",
             )
             for k, target in enumerate(targets, 1)
         )
@@ -51,6 +52,7 @@ def synthetic_graph(size: int, categories: int, seed: int = 7) -> NavigationGrap
                 node_index=None,
                 title=outside.link,
                 choice=outside,
+                text=outside.text,
             ),
         )
         nodes.append(

@@ -7,13 +7,14 @@ import logging
 from html.parser import HTMLParser
 
 import pytest
-from conftest import FLAT, markdown
+from conftest import FLAT, REPORTS, markdown
 
 # start -> a -> b (a dead end); a -> target; lonely -> a and to a hidden page;
 # start also leads outside and to a missing page; "stray" has only a broken
 # choice; "self" only leads to itself. The page nothing leads to, the hidden
-# page nothing leads to, the article, the draft and the translation (whose
-# choice leads to "lonely") are not part of the map.
+# page nothing leads to, the article, the draft (whose broken choice is only
+# logged) and the translation (whose choice leads to "lonely", and whose broken
+# one is listed) are not part of the map.
 SITE = {
     "pages/start.md": markdown(
         "Start",
@@ -36,7 +37,9 @@ SITE = {
     ),
     "pages/secret.md": markdown("Secret", slug="secret", status="hidden"),
     "pages/hidden.md": markdown("Hidden", slug="hidden", status="hidden"),
-    "pages/a-fr.md": markdown("A en français", slug="a", lang="fr", choice1url="/lonely.html"),
+    "pages/a-fr.md": markdown(
+        "A en français", slug="a", lang="fr", choice1url="/lonely.html", choice2url="/perdu.html"
+    ),
     "pages/self.md": markdown("Self", slug="self", sort_order="5", choice1url="#more"),
     "pages/stray.md": markdown("Stray", slug="stray", choice1url="/gone.html"),
     "pages/target.md": markdown("Target", slug="target"),
@@ -69,6 +72,7 @@ def edge(origin, to, number, text, *, icon="fa-solid-arrow-right", external=Fals
 
 
 EXPECTED = {
+    "about": "pelican-choices report (CHOICES_GRAPH_SAVE_AS): the choice graph, for the author",
     "version": 1,
     "nodes": [
         node("start.html", "Start", "pages/start.md", position=1, sort_order="1"),
@@ -91,6 +95,12 @@ EXPECTED = {
     ],
     "broken": [
         {
+            "source": "pages/a-fr.md",
+            "key": "choice2url",
+            "value": "/perdu.html",
+            "reason": "leads to no page of this site",
+        },
+        {
             "source": "pages/start.md",
             "key": "choice3url",
             "value": "/missing.html",
@@ -101,12 +111,6 @@ EXPECTED = {
             "key": "choice1url",
             "value": "/gone.html",
             "reason": "leads to no page of this site",
-        },
-        {
-            "source": "posts/draft.md",
-            "key": "choice1text",
-            "value": "Lost",
-            "reason": "has no choice1url",
         },
     ],
     "orphans": ["lonely.html", "self.html", "stray.html"],
@@ -173,7 +177,7 @@ def read_map(html: str) -> _SvgReader:
 
 
 def test_choices_json_holds_the_whole_graph(build_site):
-    build = build_site(SITE, **FLAT)
+    build = build_site(SITE, **REPORTS, **FLAT)
 
     assert json.loads(build.html("choices.json")) == EXPECTED
 
@@ -191,7 +195,7 @@ def test_choices_json_is_indented_by_two_spaces_with_sorted_keys(build_site):
             choice2url='/no "such" page.html',
         )
     }
-    build = build_site(pages, **FLAT)
+    build = build_site(pages, **REPORTS, **FLAT)
 
     text = build.html("choices.json")
     assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -200,7 +204,7 @@ def test_choices_json_is_indented_by_two_spaces_with_sorted_keys(build_site):
 
 
 def test_the_build_sums_up_the_graph_in_one_info_line(build_site):
-    build = build_site(SITE, **FLAT)
+    build = build_site(SITE, **REPORTS, **FLAT)
 
     lines = [
         record.getMessage()
@@ -213,7 +217,7 @@ def test_the_build_sums_up_the_graph_in_one_info_line(build_site):
 
 
 def test_the_map_links_every_node_and_draws_every_edge(build_site):
-    build = build_site(SITE, **FLAT)
+    build = build_site(SITE, **REPORTS, **FLAT)
     found = read_map(build.html("choices-map.html"))
 
     assert found.nodes == [
@@ -255,7 +259,7 @@ def test_the_map_links_every_node_and_draws_every_edge(build_site):
 
 
 def test_the_text_list_says_what_the_picture_shows(build_site):
-    build = build_site(SITE, **FLAT)
+    build = build_site(SITE, **REPORTS, **FLAT)
     text = read_map(build.html("choices-map.html")).list_text
 
     assert [line for line in text.splitlines() if line] == [
@@ -277,13 +281,13 @@ def test_the_text_list_says_what_the_picture_shows(build_site):
         "Dead end: no valid choice leads on.",
         "Broken: choice1url “/gone.html” leads to no page of this site",
         "Target (outside the reading order)",
-        "Broken, in posts/draft.md: choice1text “Lost” has no choice1url",
+        "Broken, in pages/a-fr.md: choice2url “/perdu.html” leads to no page of this site",
     ]
 
 
 def test_two_builds_write_the_same_bytes(build_site):
-    first = build_site(SITE, **FLAT)
-    second = build_site(dict(reversed(SITE.items())), **FLAT)
+    first = build_site(SITE, **REPORTS, **FLAT)
+    second = build_site(dict(reversed(SITE.items())), **REPORTS, **FLAT)
 
     assert second.html("choices.json") == first.html("choices.json")
     assert second.html("choices-map.html") == first.html("choices-map.html")
@@ -299,7 +303,7 @@ def test_categories_get_their_own_columns(build_site):
             1,
         )
     }
-    build = build_site(files, **FLAT)
+    build = build_site(files, **REPORTS, **FLAT)
     html = build.html("choices-map.html")
 
     assert [n["category"] for n in json.loads(build.html("choices.json"))["nodes"]] == [
@@ -328,7 +332,7 @@ def test_values_are_escaped_in_the_picture_and_the_list(build_site):
         ),
         "pages/b.md": markdown("B & <b>", slug="b", sort_order="2", choice1url="/a.html"),
     }
-    page = build_site(files, **FLAT).html("choices-map.html")
+    page = build_site(files, **REPORTS, **FLAT).html("choices-map.html")
     html = page[page.index('<div class="choices-map">') :]
 
     assert "<script>alert" not in html
@@ -352,7 +356,7 @@ def test_hrefs_follow_relative_urls(build_site):
     ],
 )
 def test_none_turns_a_file_off(build_site, setting, off, still_there):
-    build = build_site(SITE, **{setting: None}, **FLAT)
+    build = build_site(SITE, **REPORTS | {setting: None}, **FLAT)
 
     assert not (build.output / off).exists()
     assert (build.output / still_there).is_file()
@@ -369,16 +373,16 @@ def test_the_files_go_where_the_settings_say(build_site):
     assert not (build.output / "choices-map.html").exists()
 
 
-@pytest.mark.parametrize("value", ["../outside.json", "/etc/graph.json", "dir/", 3])
+@pytest.mark.parametrize("value", ["../outside.json", "/etc/graph.json", "dir/", ".", "a/./b", 3])
 def test_a_save_as_outside_the_output_is_refused(build_site, value):
     build = build_site(SITE, CHOICES_GRAPH_SAVE_AS=value, **FLAT)
 
     assert (
         f"pelicanconf: CHOICES_GRAPH_SAVE_AS = {value!r} is not valid (expected a file name "
-        "inside the output folder, or None); using the default 'choices.json'"
+        "inside the output folder, or None); using the default None"
     ) in build.messages
-    assert json.loads(build.html("choices.json")) == EXPECTED
     assert not (build.output.parent / "outside.json").exists()
+    assert not list(build.output.rglob("*.json"))
 
 
 @pytest.mark.parametrize(
@@ -386,19 +390,24 @@ def test_a_save_as_outside_the_output_is_refused(build_site, value):
     [("simple", "Proudly powered by"), ("notmyidea", 'id="banner"')],
 )
 def test_the_map_page_renders_in_pelicans_themes(build_site, theme, marker):
-    build = build_site(SITE, THEME=theme, **FLAT)
+    build = build_site(SITE, THEME=theme, **REPORTS, **FLAT)
     html = build.html("choices-map.html")
 
     assert marker in html
+    assert (
+        '<meta name="robots" content="noindex">'
+        in html[html.index("<head>") : html.index("</head>")]
+    )
     assert "<title>Navigation map · " in html
     assert len(read_map(html).nodes) == 8
     assert html.index("<h1>Navigation map</h1>") < html.index('<svg class="choices-map-svg"')
 
 
 def test_a_site_without_choices_gets_an_empty_map(build_site):
-    build = build_site({"posts/news.md": markdown("News", date="2024-01-01")}, **FLAT)
+    build = build_site({"posts/news.md": markdown("News", date="2024-01-01")}, **REPORTS, **FLAT)
 
     assert json.loads(build.html("choices.json")) == {
+        "about": EXPECTED["about"],
         "version": 1,
         "nodes": [],
         "edges": [],

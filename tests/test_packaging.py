@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import email
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import markdown, write_files
+from conftest import EXAMPLE_SITE, markdown, write_files
+from packaging.requirements import Requirement
+from packaging.version import Version
 
 import pelican_choices
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+# What pip says when it cannot reach the package index at all.
+UNREACHABLE = (
+    "NewConnectionError",
+    "Failed to establish a new connection",
+    "Temporary failure in name resolution",
+    "Name or service not known",
+    "Network is unreachable",
+    "ProxyError",
+    "ConnectTimeoutError",
+)
 
 
 def run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -98,8 +112,8 @@ def test_pelican_finds_the_plugin_by_itself_when_plugins_is_unset(fresh_python, 
         result.stdout + result.stderr
     )
     assert (tmp_path / "output/pages/a.html").is_file()
-    assert '<a class="choices-map-node' in (tmp_path / "output/choices-map.html").read_text()
-    assert (tmp_path / "output/choices.json").is_file()
+    assert not (tmp_path / "output/choices-map.html").exists()
+    assert not (tmp_path / "output/choices.json").exists()
 
 
 def test_a_checkout_uses_the_theme_folder_at_its_root():
@@ -108,3 +122,70 @@ def test_a_checkout_uses_the_theme_folder_at_its_root():
     else:
         assert Path(pelican_choices.THEME_PATH).parts[-2:] == ("pelican_choices", "theme")
     assert (Path(pelican_choices.THEME_PATH) / "templates").is_dir()
+
+
+def lowest_versions(wheel: Path) -> list[str]:
+    """Each dependency the wheel declares, the example site's sitemap plugin too, at its lowest."""
+    with zipfile.ZipFile(wheel) as archive:
+        [name] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = email.message_from_bytes(archive.read(name))
+    pins = []
+    for line in metadata.get_all("Requires-Dist"):
+        requirement = Requirement(line)
+        wanted = requirement.marker is None or requirement.name == "pelican-sitemap"
+        lowest = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        if wanted and lowest:
+            pins.append(f"{requirement.name}=={lowest[0]}")
+    return pins
+
+
+def install(python: Path, *requirements: str | Path) -> None:
+    """Install into a fresh environment; skip only where the package index cannot be reached."""
+    result = run(python, "-m", "pip", "install", "-q", *requirements)
+    if result.returncode == 0:
+        return
+    if not os.environ.get("CI") and any(sign in result.stderr for sign in UNREACHABLE):
+        pytest.skip(f"the package index cannot be reached: {result.stderr.strip()[-300:]}")
+    pytest.fail(result.stderr)
+
+
+def test_the_example_site_builds_with_the_lowest_declared_versions(wheel, tmp_path):
+    pins = lowest_versions(wheel)
+    assert sorted(pin.split("==")[0] for pin in pins) == [
+        "fontawesomefree",
+        "jinja2",
+        "markdown",
+        "pelican",
+        "pelican-sitemap",
+    ]
+    venv = tmp_path / "venv"
+    assert run(sys.executable, "-m", "venv", venv).returncode == 0
+    python = venv / "bin" / "python"
+    install(python, wheel, *pins)
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE_SITE, site, ignore=shutil.ignore_patterns("output", "cache"))
+
+    found = run(
+        python,
+        "-c",
+        "import sys, importlib.metadata as m; "
+        "print(' '.join(f'{n}=={m.version(n)}' for n in sys.argv[1:]))",
+        *(pin.split("==")[0] for pin in pins),
+    )
+    built = run(
+        python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output",
+        "--fatal", "warnings", cwd=site,
+    )  # fmt: skip
+
+    installed = dict(pin.split("==") for pin in found.stdout.split())
+    for pin in pins:
+        name, lowest = pin.split("==")
+        assert Version(installed[name]) == Version(lowest), (pin, installed[name])
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (site / "output/light.html").read_text(encoding="utf-8")
+    assert page.count('<a class="choice') >= 2
+    assert '<use href="#choices-fa-' in page
+    assert '<meta name="robots" content="noindex">' in (site / "output/choices-map.html").read_text(
+        encoding="utf-8"
+    )
+    assert "choices-map" not in (site / "output/sitemap.xml").read_text(encoding="utf-8")

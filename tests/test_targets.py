@@ -275,3 +275,91 @@ def test_a_slug_shared_by_two_contents_is_not_guessed(build_site):
     assert build.messages == [
         "pages/guide.md: choice1url '/django.html' leads to no page of this site"
     ]
+
+
+@pytest.mark.parametrize("written", ["/t1.pdf", "/t1.exe", "/t1.HTM", "/t1."])
+def test_the_slug_fallback_needs_the_extension_pages_are_saved_with(build_site, written):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url=written, choice2url="/t1", choice3url="/t1.HTML"),
+            "pages/t1.md": markdown("Tee one", slug="t1"),
+        }
+    )
+
+    assert hrefs(build, "pages/guide.html") == [("/pages/t1.html", "Tee one")] * 2
+    assert build.messages == [
+        f"pages/guide.md: choice1url {written!r} leads to no page of this site"
+    ]
+
+
+def test_the_slug_fallback_follows_the_extension_of_save_as(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url="/t1.htm", choice2url="/t1.html"),
+            "pages/t1.md": markdown("Tee one", slug="t1"),
+        },
+        PAGE_URL="pages/{slug}.htm",
+        PAGE_SAVE_AS="pages/{slug}.htm",
+        ARTICLE_URL="posts/{slug}.htm",
+        ARTICLE_SAVE_AS="posts/{slug}.htm",
+    )
+
+    assert hrefs(build, "pages/guide.htm") == [("/pages/t1.htm", "Tee one")]
+    assert build.messages == ["pages/guide.md: choice2url '/t1.html' leads to no page of this site"]
+
+
+def test_a_static_file_that_shares_a_slug_is_still_found(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url="/files/t1.pdf", choice1text="The PDF"),
+            "pages/t1.md": markdown("Tee one", slug="t1"),
+            "files/t1.pdf": b"%PDF-1.4\n",
+        },
+        STATIC_PATHS=["files"],
+    )
+
+    assert hrefs(build, "pages/guide.html") == [("/files/t1.pdf", "The PDF")]
+    assert build.messages == []
+
+
+@pytest.mark.parametrize(
+    "written", ["/drafts/pages/plans.html", "{filename}plans.md", "/drafts/news.html"]
+)
+def test_a_published_page_never_leads_to_a_draft(build_site, written):
+    build = build_site(
+        {
+            "pages/guide.md": guide(choice1url=written, choice2url="/open.html"),
+            "pages/hidden.md": markdown(
+                "Hidden", slug="hidden", status="hidden", choice1url=written
+            ),
+            "pages/plans.md": markdown("Plans", slug="plans", status="draft"),
+            "pages/open.md": markdown("Open", slug="open"),
+            "posts/news.md": markdown("News", slug="news", status="draft", date="2024-01-01"),
+        },
+        **FLAT,
+    )
+
+    assert hrefs(build) == [("/open.html", "Open")]
+    assert build.choices("hidden.html") == []
+    reason = "leads to a draft; drafts are not published, nor are their addresses"
+    assert build.messages == [
+        f"pages/guide.md: choice1url {written!r} {reason}",
+        f"pages/hidden.md: choice1url {written!r} {reason}",
+    ]
+    published = [build.html(name) for name in ("guide.html", "hidden.html", "open.html")]
+    assert not any("plans" in html or "drafts/" in html for html in published)
+
+
+def test_a_draft_may_lead_to_another_draft(build_site):
+    build = build_site(
+        {
+            "pages/plans.md": markdown(
+                "Plans", slug="plans", status="draft", choice1url="{filename}more.md"
+            ),
+            "pages/more.md": markdown("More plans", slug="more", status="draft"),
+        },
+        **FLAT,
+    )
+
+    assert hrefs(build, "drafts/pages/plans.html") == [("/drafts/pages/more.html", "More plans")]
+    assert build.messages == []

