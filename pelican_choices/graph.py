@@ -27,18 +27,21 @@ NODE_LISTS = {
 class Edge(NamedTuple):
     """One valid choice of a node.
 
-    ``origin`` is the URL of the node it is on. ``to`` is the target's URL
-    relative to the site root (without the choice's query or fragment), or the
-    outside address, and ``title`` what the target is called. ``node_index``
-    is the place in ``NavigationGraph.nodes`` of the node it leads to, None
-    when it leads off the graph.
+    ``origin`` is the URL of the node it is on. ``node_index`` is the place in
+    ``NavigationGraph.nodes`` of the node it leads to, None when it leads off
+    the graph, and ``title`` what the target is called.
     """
 
     origin: str
-    to: str
     node_index: int | None
     title: str
     choice: Choice
+
+    @property
+    def to(self) -> str:
+        """The target's URL relative to the site root (without the choice's query or
+        fragment), or the outside address."""
+        return self.choice.to
 
 
 class Node(NamedTuple):
@@ -146,7 +149,7 @@ def build_graph(
     edges = {}
     for content in members:
         origin = site.url(content)
-        edges[id(content)] = tuple(_edge(origin, choice, index, site) for choice in content.choices)
+        edges[id(content)] = tuple(_edge(origin, choice, index) for choice in content.choices)
     reached = {
         edge.node_index
         for content in members
@@ -175,11 +178,11 @@ def build_graph(
     return NavigationGraph(tuple(nodes), tuple(problems))
 
 
-def _edge(origin: str, choice: Choice, index: dict[int, int], site: SiteIndex) -> Edge:
+def _edge(origin: str, choice: Choice, index: dict[int, int]) -> Edge:
     target = choice.target
     if target is None:
-        return Edge(origin, choice.link, None, choice.link, choice)
-    return Edge(origin, site.url(target), index.get(id(target)), target_title(target), choice)
+        return Edge(origin, None, choice.link, choice)
+    return Edge(origin, index.get(id(target)), target_title(target), choice)
 
 
 def _text(value: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import textwrap
 from collections.abc import Callable, Iterator
@@ -162,6 +163,17 @@ def plugin_records() -> Iterator[list[logging.LogRecord]]:
         logger.setLevel(level)
 
 
+@contextmanager
+def working_in(folder: Path) -> Iterator[None]:
+    """Run the block in ``folder``, as ``pelican`` runs in a site's folder."""
+    previous = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
     for name, text in files.items():
         path = root / name
@@ -206,21 +218,24 @@ def build_in(root: Path, files: dict[str, str | bytes], **overrides: Any) -> Bui
     """Build like ``build_site`` into ``root``: for builds shared by several tests."""
     write_files(root / "content", files)
     forget_logged_messages()
-    with plugin_records() as records:
+    with plugin_records() as records, working_in(root):
         Pelican(pelican_settings(root, **overrides)).run()
     return Build(root / "output", records)
 
 
 @pytest.fixture
 def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> SiteFactory:
-    """Build a site from ``{path: text}`` files under ``content/`` with Pelican itself."""
+    """Build a site from ``{path: text}`` files under ``content/`` with Pelican itself.
+
+    Pelican runs in the site's folder, so messages name ``content/pages/...``.
+    """
     counter = iter(range(1000))
 
     def build(files: dict[str, str | bytes], **overrides: Any) -> Build:
         root = tmp_path / f"site{next(counter)}"
         write_files(root / "content", files)
         caplog.clear()
-        with caplog.at_level(logging.DEBUG, logger="pelican_choices"):
+        with caplog.at_level(logging.DEBUG, logger="pelican_choices"), working_in(root):
             Pelican(pelican_settings(root, **overrides)).run()
         return Build(root / "output", list(caplog.records))
 

@@ -61,10 +61,13 @@ def test_warnings_name_file_key_and_value_and_the_build_succeeds(broken_site):
     assert result.returncode == 0, result.stderr
     output = result.stdout + result.stderr
     assert (
-        "pages/css.md: choice4url '/application-programming-intefaces.html' "
+        "content/pages/css.md:4: choice4url '/application-programming-intefaces.html' "
         "leads to no page of this site" in output
     )
-    assert "pages/javascript.md: choice1url '/table-of-contents.html' leads to no page" in output
+    assert (
+        "content/pages/javascript.md:3: choice1url '/table-of-contents.html' leads to no page"
+        in output
+    )
     assert (broken_site / "output/css.html").is_file()
 
 
@@ -80,8 +83,11 @@ def test_error_mode_fails_with_one_message_listing_every_broken_choice(broken_si
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert output.count("2 broken choices (CHOICES_ON_BROKEN = 'error'):") == 1
-    assert output.count("pages/css.md: choice4url '/application-programming-intefaces.html'") == 1
-    assert output.count("pages/javascript.md: choice1url '/table-of-contents.html'") == 1
+    assert (
+        output.count("content/pages/css.md:4: choice4url '/application-programming-intefaces.html'")
+        == 1
+    )
+    assert output.count("content/pages/javascript.md:3: choice1url '/table-of-contents.html'") == 1
 
 
 def test_a_clean_site_passes_with_fatal_warnings(tmp_path):

@@ -92,18 +92,21 @@ EXPECTED = {
     "broken": [
         {
             "source": "pages/start.md",
+            "line": 9,
             "key": "choice3url",
             "value": "/missing.html",
             "reason": "leads to no page of this site",
         },
         {
             "source": "pages/stray.md",
+            "line": 3,
             "key": "choice1url",
             "value": "/gone.html",
             "reason": "leads to no page of this site",
         },
         {
             "source": "posts/draft.md",
+            "line": 4,
             "key": "choice1text",
             "value": "Lost",
             "reason": "has no choice1url",

@@ -273,5 +273,6 @@ def test_a_slug_shared_by_two_contents_is_not_guessed(build_site):
 
     assert hrefs(build, "pages/guide.html") == []
     assert build.messages == [
-        "pages/guide.md: choice1url '/django.html' leads to no page of this site"
+        "content/pages/guide.md:3: choice1url '/django.html' leads to no page of this site "
+        "(did you mean /pages/django.html or /posts/django.html?)"
     ]
