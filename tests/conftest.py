@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -172,6 +174,19 @@ def working_in(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.chdir(previous)
+
+
+def run_pelican(root: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """The ``pelican`` command in a new process, run in ``root`` with its ``pelicanconf.py``."""
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", "output", *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, COLUMNS="400", NO_COLOR="1"),
+        check=False,
+        timeout=120,
+    )
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import markdown, write_files
+from conftest import run_pelican as run_in
 
 CONFIG = """\
 PATH = "content"
@@ -37,16 +36,7 @@ BROKEN_SITE = {
 
 def run_pelican(root: Path, *arguments: str, extra: str = "") -> subprocess.CompletedProcess:
     (root / "pelicanconf.py").write_text(CONFIG.format(extra=extra), encoding="utf-8")
-    environment = dict(os.environ, COLUMNS="400", NO_COLOR="1")
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", "output", *arguments],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=environment,
-        check=False,
-        timeout=120,
-    )
+    return run_in(root, *arguments)
 
 
 @pytest.fixture
