@@ -153,7 +153,9 @@ class SiteIndex:
         """The one content whose slug is a one-part path's name: ``/django.html`` is ``django``.
 
         Guides written for ``PAGE_URL = "{slug}.html"`` keep working under
-        another URL scheme; the href is still the target's own URL.
+        another URL scheme; the href is still the target's own URL. A content
+        of the site's language comes first, else the one of another language
+        (an untranslated page that a subsite of pelican-i18n-subsites keeps).
         """
         if "/" in key:
             return None
