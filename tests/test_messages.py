@@ -200,7 +200,7 @@ def test_the_line_is_where_the_key_is_written_in_markdown(build_site):
         "Title: Guide\n"
         "Choice1URL: /nowhere.html\n"
         "choice2text: A question\n"
-        "    over two lines\n"
+        "\tover two lines\n"
         "choice3url: /flask.html\n"
         "choice3url: /other.html\n"
         "choice4icon: fa-flask\n"

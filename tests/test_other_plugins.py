@@ -86,15 +86,15 @@ SUBSITE_PAGES = {
         choice2url="/advanced.html",
     ),
 }
-SUBSITES = """
+SUBSITES = 'I18N_SUBSITES = {"fr": {"SITENAME": "Le guide"}}\n'
 PLUGINS = ["pelican_choices", "pelican.plugins.i18n_subsites"]
-I18N_SUBSITES = {"fr": {"SITENAME": "Le guide"}}
-"""
 
 
-@pytest.fixture(scope="module")
-def subsites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
-    return build(tmp_path_factory.mktemp("i18n"), SUBSITE_PAGES, SUBSITES)
+@pytest.fixture(scope="module", params=[PLUGINS, PLUGINS[::-1]], ids=["first", "last"])
+def subsites(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
+    """The site built with the plugin listed before pelican-i18n-subsites, or after it."""
+    extra = f"PLUGINS = {request.param!r}\n{SUBSITES}"
+    return build(tmp_path_factory.mktemp("i18n"), SUBSITE_PAGES, extra)
 
 
 def test_site_paths_of_a_subsite_lead_to_its_own_pages(subsites):
