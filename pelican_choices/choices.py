@@ -15,6 +15,7 @@ from pelican_choices.metadata import Slot, metadata_text, read_slots
 from pelican_choices.problems import Problem, Rejection, Reporter
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import SiteIndex, target_title
+from pelican_choices.sources import SETTINGS_SOURCE
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,10 @@ class Choice:
     """One "where next?" button of an article or page.
 
     ``target`` is the article, page, static file, category, tag, author or
-    template page the choice leads to (None for an outside address), and
-    ``link`` its address relative to the site root (or the outside address).
-    ``url`` is the href to print: ``link`` below the SITEURL of the page
-    being written, so it follows ``RELATIVE_URLS`` like Pelican's own links.
-    ``site`` is the build's context, which holds that SITEURL.
+    template page the choice leads to (None for an outside address).
+    ``address`` is the outside address, or for a target the ``?query`` and
+    ``#fragment`` written after it. ``urls`` gives the target's URL when it is
+    printed, and ``site`` is the build's context, which holds the SITEURL.
     """
 
     number: int
@@ -34,13 +34,30 @@ class Choice:
     icon: Icon | None
     target: Any
     external: bool
-    link: str
+    address: str
     site: Mapping[str, Any] = field(compare=False, repr=False)
+    urls: SiteIndex | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def to(self) -> str:
+        """The target's URL relative to the site root, without query or fragment; or the address."""
+        if self.target is None or self.urls is None:
+            return self.address
+        return self.urls.url(self.target)
+
+    @property
+    def link(self) -> str:
+        """The target's address relative to the site root, or the outside address."""
+        return self.address if self.target is None else self.to + self.address
 
     @property
     def url(self) -> str:
+        """The href to print: ``link`` below the SITEURL of the page being written.
+
+        It follows ``RELATIVE_URLS`` like Pelican's own links.
+        """
         if self.external:
-            return self.link
+            return self.address
         siteurl = self.site.get("localsiteurl") or self.site.get("SITEURL") or ""
         return f"{siteurl.rstrip('/')}/{self.link}"
 
@@ -101,7 +118,7 @@ class ChoiceBuilder:
         self.default_icon = None
         if settings.default_icon:
             self.default_icon = self._icon(
-                "pelicanconf", "CHOICES_DEFAULT_ICON", settings.default_icon
+                SETTINGS_SOURCE, "CHOICES_DEFAULT_ICON", settings.default_icon
             )
 
     def build(self, content: Content) -> Choices:
@@ -124,13 +141,13 @@ class ChoiceBuilder:
             self._broken(source, slot, "url", address.template, address.args)
             return None
         if address.kind == "outside":
-            target, link = None, address.link
+            target, written = None, address.link
         else:
             resolved = self.site.resolve(content, address)
             if isinstance(resolved, Rejection):
                 self._broken(source, slot, "url", resolved.template, resolved.args)
                 return None
-            target, link = resolved
+            target, written = resolved, address.suffix
             if _is_draft(target) and not _is_draft(content):
                 self.reporter.report(
                     Problem(
@@ -145,7 +162,9 @@ class ChoiceBuilder:
             return None
         icon = self._icon(source, slot.key("icon"), slot.icon) if slot.icon else None
         icon = icon or defaults.icon or self.default_icon
-        return Choice(slot.number, text, icon, target, target is None, link, self.site.context)
+        return Choice(
+            slot.number, text, icon, target, target is None, written, self.site.context, self.site
+        )
 
     def _icon(self, source: str, key: str, spec: str) -> Icon | None:
         """Resolve an icon string, reporting what is wrong with it."""

@@ -33,20 +33,23 @@ MAX_TEXT_LENGTH = 200
 class Edge(NamedTuple):
     """One valid choice of a node.
 
-    ``origin`` is the URL of the node it is on. ``to`` is the target's URL
-    relative to the site root (without the choice's query or fragment), or the
-    outside address, ``title`` what the target is called and ``text`` the
-    choice's text, each cut to ``MAX_TEXT_LENGTH``. ``node_index`` is the
-    place in ``NavigationGraph.nodes`` of the node it leads to, None when it
-    leads off the graph.
+    ``origin`` is the URL of the node it is on. ``node_index`` is the place in
+    ``NavigationGraph.nodes`` of the node it leads to, None when it leads off
+    the graph. ``title`` is what the target is called and ``text`` the
+    choice's text, each cut to ``MAX_TEXT_LENGTH``.
     """
 
     origin: str
-    to: str
     node_index: int | None
     title: str
     choice: Choice
     text: str
+
+    @property
+    def to(self) -> str:
+        """The target's URL relative to the site root (without the choice's query or
+        fragment), or the outside address, cut to ``MAX_TEXT_LENGTH``."""
+        return cut(self.choice.to)
 
 
 class Node(NamedTuple):
@@ -179,7 +182,7 @@ def build_graph(
     edges = {}
     for content in members:
         origin = site.url(content)
-        edges[id(content)] = tuple(_edge(origin, choice, index, site) for choice in content.choices)
+        edges[id(content)] = tuple(_edge(origin, choice, index) for choice in content.choices)
     reached = {
         edge.node_index
         for content in members
@@ -221,15 +224,12 @@ def _cut_problem(problem: Problem) -> Problem:
     return problem._replace(value="" if problem.private else cut(problem.value), args=args)
 
 
-def _edge(origin: str, choice: Choice, index: dict[int, int], site: SiteIndex) -> Edge:
+def _edge(origin: str, choice: Choice, index: dict[int, int]) -> Edge:
     target = choice.target
     text = cut(choice.text)
     if target is None:
-        link = cut(choice.link)
-        return Edge(origin, link, None, link, choice, text)
-    return Edge(
-        origin, site.url(target), index.get(id(target)), cut(target_title(target)), choice, text
-    )
+        return Edge(origin, None, cut(choice.link), choice, text)
+    return Edge(origin, index.get(id(target)), cut(target_title(target)), choice, text)
 
 
 def _text(value: Any) -> str:

@@ -10,7 +10,6 @@ icon is resolved.
 
 from __future__ import annotations
 
-import difflib
 import json
 import logging
 import re
@@ -20,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pelican_choices.problems import Rejection
+from pelican_choices.problems import Rejection, did_you_mean
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -243,11 +242,7 @@ class IconData(NamedTuple):
     def suggest(self, name: str) -> str:
         """`` (did you mean fa-terminal?)`` for the closest known names, or ``""``."""
         known = sorted({*self.glyphs, *self.aliases, *self.shims})
-        close = difflib.get_close_matches(name, known, n=3, cutoff=0.75)
-        if not close:
-            return ""
-        names = " or ".join(f"fa-{match}" for match in close)
-        return f" (did you mean {names}?)"
+        return did_you_mean(name, ((known_name, f"fa-{known_name}") for known_name in known))
 
 
 def _geometry(svgs: dict[str, Any]) -> dict[str, tuple[int, int, tuple[str, ...]]]:

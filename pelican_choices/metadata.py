@@ -129,24 +129,26 @@ def metadata_text(
 
     Markdown gives a list when a key is repeated or continued on several
     lines: the lines of a text are joined, and for a URL or icon the first
-    value is kept. Control characters, bidi controls and invisible
+    value is kept. A list or a number from a reader that types its values
+    (YAML front matter) is reported, as the author wrote neither on purpose
+    in a one-line field. Control characters, bidi controls and invisible
     characters are removed, and reported, unless ``keep_controls`` asks to
     leave them to the caller (a URL that has them is refused as a whole).
     """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        parts = [str(part).strip() for part in value if str(part).strip()]
-        if key.endswith("text"):
-            value = " ".join(parts)
-        else:
-            if len(set(parts)) > 1:
-                reporter.report(
-                    Problem(
-                        source, key, parts[0], "is given %d times; the first is used", (len(parts),)
-                    )
-                )
-            value = parts[0] if parts else ""
+        value = _one_of(value, key, source, reporter)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        reporter.report(
+            Problem(
+                source,
+                key,
+                str(value),
+                "is read as a number, not as written (YAML reads 2.10 as 2.1 and 021 as 17): "
+                "put the value in quotes",
+            )
+        )
     text = " ".join(str(value).split())
     if keep_controls:
         return text
@@ -184,3 +186,33 @@ def invisible_characters(text: str) -> str:
 def visible_text(text: str) -> str:
     """``text`` without invisible and bidi characters, its spaces made single."""
     return " ".join(INVISIBLE_CHARACTERS.sub("", text).split())
+
+
+def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> str:
+    """The one value of a list: a text's parts joined, else the first part."""
+    parts = [str(part).strip() for part in values if str(part).strip()]
+    joined = key.endswith("text")
+    if reporter.typed(source):
+        reporter.report(
+            Problem(
+                source,
+                key,
+                "[" + ", ".join(parts) + "]",
+                "is a list, which is not allowed: give one value; %s",
+                ("its items are joined" if joined else "the first is used",),
+            )
+        )
+    elif not joined and len(set(parts)) > 1:
+        reporter.report(
+            Problem(
+                source,
+                key,
+                parts[0],
+                "is given %d times; the first is used",
+                (len(parts),),
+                occurrence=1,
+            )
+        )
+    if joined:
+        return " ".join(parts)
+    return parts[0] if parts else ""

@@ -17,6 +17,7 @@ from pelican_choices.reading_order import link_neighbours, reading_order
 from pelican_choices.reports import Reports
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import SiteIndex
+from pelican_choices.sources import SourceFiles
 from pelican_choices.stylesheet import stylesheet_url
 
 
@@ -29,7 +30,8 @@ def build_navigation(generators: list[Generator]) -> None:
     """
     context = generators[0].context
     settings = ChoicesSettings.from_pelican(generators[0].settings)
-    reporter = Reporter(settings.on_broken)
+    readers = generators[0].readers.reader_classes
+    reporter = Reporter(settings.on_broken, SourceFiles(generators[0].settings["PATH"], readers))
     site = SiteIndex(generators)
     icons = IconLibrary()
     builder = ChoiceBuilder(site, icons, settings, reporter)
@@ -37,7 +39,7 @@ def build_navigation(generators: list[Generator]) -> None:
         content.choices = builder.build(content)
 
     published = chain(context.get("pages", ()), context.get("articles", ()))
-    order = reading_order(published, settings.sort_key, reporter, site)
+    order = reading_order(published, settings.sort_key, reporter, site, settings.sort_as)
     link_neighbours(order, site.contents, site)
     context["reading_order"] = order
     if not settings.page_order_by_site and "pages" in context:

@@ -79,9 +79,10 @@ def _edge(edge: Edge) -> dict[str, Any]:
     }
 
 
-def _problem(problem: Problem) -> dict[str, str]:
+def _problem(problem: Problem) -> dict[str, Any]:
     return {
         "source": problem.source,
+        "line": problem.line,
         "key": problem.key,
         "value": problem.value,
         "reason": problem.reason,

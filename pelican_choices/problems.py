@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
+from collections.abc import Iterable
 from typing import NamedTuple
+
+from pelican_choices.sources import SourceFiles
 
 logger = logging.getLogger(__name__)
 
 MAX_QUOTED_LENGTH = 80
+MAX_SUGGESTIONS = 3
 
 
 class Problem(NamedTuple):
     """One thing wrong in one metadata field of one source file.
 
-    ``template`` is the constant end of the message (a ``%``-style format for
-    ``args``), so Pelican's ``LOG_FILTER`` can match it. ``broken`` marks a
-    choice that was dropped, which ``CHOICES_ON_BROKEN`` governs. A
-    ``private`` value (a draft's address) is logged, never written into a
-    report.
+    ``source`` is the file's path below ``PATH``. ``template`` is the constant
+    end of the message (a ``%``-style format for ``args``), so Pelican's
+    ``LOG_FILTER`` can match it. ``broken`` marks a choice that was dropped,
+    which ``CHOICES_ON_BROKEN`` governs. A ``private`` value (a draft's
+    address) is logged, never written into a report. ``occurrence`` says which
+    line of a repeated key the problem is on (0 for the first); ``line`` is
+    that line, filled in when the problem is reported, None when the file
+    does not hold the key.
     """
 
     source: str
@@ -27,14 +35,13 @@ class Problem(NamedTuple):
     args: tuple[object, ...] = ()
     broken: bool = False
     private: bool = False
+    occurrence: int = 0
+    line: int | None = None
 
     @property
     def reason(self) -> str:
         """The end of the message, with its arguments filled in."""
         return self.template % self.args if self.args else self.template
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.key} {quote(self.value)} {self.reason}"
 
 
 class Rejection(NamedTuple):
@@ -55,17 +62,24 @@ class BrokenChoicesError(Exception):
 class Reporter:
     """Collects the problems of one build and logs them as the settings ask.
 
-    With ``log=False`` it only collects them: for a first look at metadata
-    whose problems are reported when it is read again.
+    Each message starts with ``path:line:``, found in ``sources``. Without
+    ``sources`` (and with ``log=False``) it only collects them: for a first
+    look at metadata whose problems are reported when it is read again.
     """
 
-    def __init__(self, on_broken: str, *, log: bool = True) -> None:
+    def __init__(
+        self, on_broken: str, sources: SourceFiles | None = None, *, log: bool = True
+    ) -> None:
         self.on_broken = on_broken
+        self.sources = sources
         self.log = log
         self.problems: list[Problem] = []
 
     def report(self, problem: Problem) -> None:
-        """Record ``problem`` and log it now unless it waits for the summary."""
+        """Record ``problem`` with its line, and log it now unless it waits for the summary."""
+        if self.sources is not None:
+            line = self.sources.line(problem.source, problem.key, problem.occurrence)
+            problem = problem._replace(line=line)
         self.problems.append(problem)
         if not self.log:
             return
@@ -77,11 +91,21 @@ class Reporter:
         logger.log(
             level,
             "%s: %s %s " + problem.template,
-            problem.source,
+            self._location(problem),
             problem.key,
             quote(problem.value),
             *problem.args,
         )
+
+    def where(self, source: str, key: str, occurrence: int = 0) -> str:
+        """``content/pages/css.md:15``: where a key of a source file is written."""
+        if self.sources is None:
+            return source
+        return self.sources.where(source, self.sources.line(source, key, occurrence))
+
+    def typed(self, source: str) -> bool:
+        """Whether the file was read by a reader that gives typed values (YAML front matter)."""
+        return self.sources is not None and self.sources.typed(source)
 
     @property
     def broken(self) -> list[Problem]:
@@ -93,9 +117,17 @@ class Reporter:
         broken = self.broken
         if self.on_broken != "error" or not broken:
             return
-        lines = "".join(f"\n  {problem}" for problem in broken)
+        lines = "".join(f"\n  {self._text(problem)}" for problem in broken)
         logger.error("%s (CHOICES_ON_BROKEN = 'error'):%s", _count(broken), lines)
         raise BrokenChoicesError(broken)
+
+    def _location(self, problem: Problem) -> str:
+        if self.sources is None:
+            return problem.source
+        return self.sources.where(problem.source, problem.line)
+
+    def _text(self, problem: Problem) -> str:
+        return f"{self._location(problem)}: {problem.key} {quote(problem.value)} {problem.reason}"
 
 
 def _count(problems: list[Problem]) -> str:
@@ -107,3 +139,18 @@ def quote(value: str) -> str:
     if len(value) > MAX_QUOTED_LENGTH:
         value = value[: MAX_QUOTED_LENGTH - 1] + "\u2026"
     return repr(value)
+
+
+def did_you_mean(word: str, candidates: Iterable[tuple[str, str]], cutoff: float = 0.75) -> str:
+    """`` (did you mean fa-terminal?)`` for the candidates closest to ``word``, or ``""``.
+
+    Each candidate is the text compared with ``word`` and the text shown.
+    """
+    shown_for: dict[str, list[str]] = {}
+    for compared, shown in candidates:
+        shown_for.setdefault(compared, []).append(shown)
+    close = difflib.get_close_matches(word, list(shown_for), n=MAX_SUGGESTIONS, cutoff=cutoff)
+    names = list(dict.fromkeys(shown for match in close for shown in sorted(shown_for[match])))
+    if not names:
+        return ""
+    return f" (did you mean {' or '.join(names[:MAX_SUGGESTIONS])}?)"

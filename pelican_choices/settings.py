@@ -11,10 +11,12 @@ from pelican.settings import DEFAULT_CONFIG
 logger = logging.getLogger(__name__)
 
 ON_BROKEN_MODES = ("ignore", "warn", "error")
+SORT_READINGS = ("codes", "numbers")
 
 DEFAULTS: dict[str, Any] = {
     "CHOICES_ON_BROKEN": "warn",
     "CHOICES_SORT_KEY": "sort-order",
+    "CHOICES_SORT_AS": None,
     "CHOICES_DEFAULT_ICON": "fa-arrow-right",
     # The reports are for the author: off unless a site asks for them.
     "CHOICES_GRAPH_SAVE_AS": None,
@@ -31,6 +33,7 @@ class ChoicesSettings(NamedTuple):
 
     on_broken: str = DEFAULTS["CHOICES_ON_BROKEN"]
     sort_key: str = DEFAULTS["CHOICES_SORT_KEY"]
+    sort_as: str | None = DEFAULTS["CHOICES_SORT_AS"]
     default_icon: str | None = DEFAULTS["CHOICES_DEFAULT_ICON"]
     graph_save_as: str | None = DEFAULTS["CHOICES_GRAPH_SAVE_AS"]
     map_save_as: str | None = DEFAULTS["CHOICES_MAP_SAVE_AS"]
@@ -56,6 +59,13 @@ class ChoicesSettings(NamedTuple):
             _reject("CHOICES_SORT_KEY", sort_key, "a metadata key such as 'sort-order'")
             sort_key = DEFAULTS["CHOICES_SORT_KEY"]
 
+        sort_as = merged["CHOICES_SORT_AS"]
+        if sort_as is not None and (
+            not isinstance(sort_as, str) or sort_as.lower() not in SORT_READINGS
+        ):
+            _reject("CHOICES_SORT_AS", sort_as, "'codes', 'numbers' or None")
+            sort_as = DEFAULTS["CHOICES_SORT_AS"]
+
         default_icon = merged["CHOICES_DEFAULT_ICON"]
         if default_icon is not None and not isinstance(default_icon, str):
             _reject("CHOICES_DEFAULT_ICON", default_icon, "an icon name or None")
@@ -69,6 +79,7 @@ class ChoicesSettings(NamedTuple):
         return cls(
             on_broken=on_broken.lower(),
             sort_key=sort_key.strip().lower(),
+            sort_as=sort_as.lower() if sort_as else None,
             default_icon=(default_icon or "").strip() or None,
             graph_save_as=_output_name("CHOICES_GRAPH_SAVE_AS", merged),
             map_save_as=_output_name("CHOICES_MAP_SAVE_AS", merged),

@@ -16,7 +16,7 @@ from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
 from pelican_choices.addresses import Address
 from pelican_choices.metadata import visible_text
-from pelican_choices.problems import Rejection
+from pelican_choices.problems import Rejection, did_you_mean
 
 ARTICLE_LISTS = (
     "articles",
@@ -55,13 +55,6 @@ class SitePage(NamedTuple):
     title: str
 
 
-class Resolved(NamedTuple):
-    """Where a choice leads: the target, and the link relative to the site root."""
-
-    target: Any
-    link: str
-
-
 Target = Content | URLWrapper | SitePage
 
 
@@ -94,13 +87,26 @@ class SiteIndex:
             self._by_url.setdefault(url_key(static.get_url_setting("url")), static)
         self._by_slug: dict[str, Content | None] = {}
         self._slug_extensions = {"", *_extensions(self.settings)}
+        other_languages: dict[str, Content | None] = {}
         for content in self.contents:
-            if content.in_default_lang and getattr(content, "status", "") != "draft":
+            if getattr(content, "status", "") != "draft":
                 slug = getattr(content, "slug", "")
-                self._by_slug[slug] = None if slug in self._by_slug else content
+                found = self._by_slug if content.in_default_lang else other_languages
+                found[slug] = None if slug in found else content
+        for slug, content in other_languages.items():
+            self._by_slug.setdefault(slug, content)
 
     def url(self, target: Any) -> str:
-        """``target.url``, asked once per build."""
+        """``target.url``, asked once per build, unless it is overridden later.
+
+        Pelican and its plugins override a URL with ``override_url``:
+        pelican-i18n-subsites does so for the translations of every subsite
+        once all of them are read, when Pelican asks for the writer; a
+        choice printed then reads the URL it set.
+        """
+        override = getattr(target, "override_url", None)
+        if override is not None:
+            return override
         url = self._urls.get(target)
         if url is None:
             url = self._urls[target] = target.url
@@ -113,7 +119,7 @@ class SiteIndex:
             source = self._sources[content] = content.get_relative_source_path()
         return source
 
-    def resolve(self, content: Content, address: Address) -> Resolved | Rejection:
+    def resolve(self, content: Content, address: Address) -> Target | Rejection:
         """Find what ``address``, written in ``content``, leads to."""
         if address.kind == "site":
             if not address.path and address.suffix.startswith("#"):
@@ -121,11 +127,13 @@ class SiteIndex:
             else:
                 target = self._site_target(address.path)
                 if target is None:
-                    return Rejection("leads to no page of this site")
+                    suggestion = self._suggest_site_path(address.path)
+                    return Rejection("leads to no page of this site%s", (suggestion,))
         elif address.what in ("filename", "static", "attach"):
             target = self._linked_file(content, address)
             if target is None:
-                return Rejection("names no source file of this site")
+                suggestion = self._suggest_file(content, address)
+                return Rejection("names no source file of this site%s", (suggestion,))
             if address.what == "attach":
                 target.attach_to(content)
         elif address.what == "index":
@@ -136,8 +144,7 @@ class SiteIndex:
             target = self._taxonomy(address)
             if target is None:
                 return Rejection("names no %s of this site", (address.what,))
-        target = translation_for(target, content)
-        return Resolved(target, self.url(target) + address.suffix)
+        return translation_for(target, content)
 
     def _site_target(self, path: str) -> Target | None:
         """What a path below the site root leads to."""
@@ -150,7 +157,9 @@ class SiteIndex:
         Guides written for ``PAGE_URL = "{slug}.html"`` keep working under
         another URL scheme; the href is still the target's own URL. Only a
         name without extension, or with the one pages and articles are saved
-        with, is a slug: ``/django.pdf`` is a missing file.
+        with, is a slug: ``/django.pdf`` is a missing file. A content of the
+        site's language comes first, else the one of another language (an
+        untranslated page that a subsite of pelican-i18n-subsites keeps).
         """
         if "/" in key:
             return None
@@ -158,6 +167,41 @@ class SiteIndex:
         if extension.lower() not in self._slug_extensions:
             return None
         return self._by_slug.get(name)
+
+    def _suggest_site_path(self, path: str) -> str:
+        """`` (did you mean /flask.html?)``: the closest URLs of the site.
+
+        A path of one part (``/djngo.html``) is compared with the last part of
+        each URL, as pages are often found by slug.
+        """
+        key = url_key(path)
+        one_part = "/" not in key
+
+        def compared(url: str) -> str:
+            return posixpath.splitext(posixpath.basename(url) if one_part else url)[0]
+
+        return did_you_mean(
+            compared(key), ((compared(url), f"/{url}") for url in self._by_url if url)
+        )
+
+    def _suggest_file(self, content: Content, address: Address) -> str:
+        """`` (did you mean {filename}flask.md?)``: the closest source files, written as links.
+
+        File names are compared; a file is shown relative to the folder of
+        ``content`` when it is in it or below, else from ``PATH``.
+        """
+        folder = posixpath.dirname(self.source(content))
+        wanted = posixpath.splitext(posixpath.basename(unquote(address.path)))[0]
+        candidates = []
+        for path in chain(
+            self.context.get("generated_content", {}), self.context.get("static_content", {})
+        ):
+            written = posixpath.relpath(path, folder) if folder else path
+            if written.startswith("../"):
+                written = f"/{path}"
+            compared = posixpath.splitext(posixpath.basename(path))[0]
+            candidates.append((compared, f"{{{address.what}}}{written}"))
+        return did_you_mean(wanted, candidates)
 
     def _linked_file(self, content: Content, address: Address) -> Content | None:
         """Find a ``{filename}``, ``{static}`` or ``{attach}`` file with Pelican's own rules."""

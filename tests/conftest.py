@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -164,6 +167,30 @@ def plugin_records() -> Iterator[list[logging.LogRecord]]:
         logger.setLevel(level)
 
 
+@contextmanager
+def working_in(folder: Path) -> Iterator[None]:
+    """Run the block in ``folder``, as ``pelican`` runs in a site's folder."""
+    previous = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def run_pelican(root: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """The ``pelican`` command in a new process, run in ``root`` with its ``pelicanconf.py``."""
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", "output", *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, COLUMNS="400", NO_COLOR="1"),
+        check=False,
+        timeout=120,
+    )
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
     for name, text in files.items():
         path = root / name
@@ -208,21 +235,24 @@ def build_in(root: Path, files: dict[str, str | bytes], **overrides: Any) -> Bui
     """Build like ``build_site`` into ``root``: for builds shared by several tests."""
     write_files(root / "content", files)
     forget_logged_messages()
-    with plugin_records() as records:
+    with plugin_records() as records, working_in(root):
         Pelican(pelican_settings(root, **overrides)).run()
     return Build(root / "output", records)
 
 
 @pytest.fixture
 def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> SiteFactory:
-    """Build a site from ``{path: text}`` files under ``content/`` with Pelican itself."""
+    """Build a site from ``{path: text}`` files under ``content/`` with Pelican itself.
+
+    Pelican runs in the site's folder, so messages name ``content/pages/...``.
+    """
     counter = iter(range(1000))
 
     def build(files: dict[str, str | bytes], **overrides: Any) -> Build:
         root = tmp_path / f"site{next(counter)}"
         write_files(root / "content", files)
         caplog.clear()
-        with caplog.at_level(logging.DEBUG, logger="pelican_choices"):
+        with caplog.at_level(logging.DEBUG, logger="pelican_choices"), working_in(root):
             Pelican(pelican_settings(root, **overrides)).run()
         return Build(root / "output", list(caplog.records))
 

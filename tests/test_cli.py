@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import markdown, write_files
+from conftest import run_pelican as run_in
 
 CONFIG = """\
 PATH = "content"
@@ -37,16 +36,7 @@ BROKEN_SITE = {
 
 def run_pelican(root: Path, *arguments: str, extra: str = "") -> subprocess.CompletedProcess:
     (root / "pelicanconf.py").write_text(CONFIG.format(extra=extra), encoding="utf-8")
-    environment = dict(os.environ, COLUMNS="400", NO_COLOR="1")
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", "output", *arguments],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=environment,
-        check=False,
-        timeout=120,
-    )
+    return run_in(root, *arguments)
 
 
 @pytest.fixture
@@ -61,10 +51,13 @@ def test_warnings_name_file_key_and_value_and_the_build_succeeds(broken_site):
     assert result.returncode == 0, result.stderr
     output = result.stdout + result.stderr
     assert (
-        "pages/css.md: choice4url '/application-programming-intefaces.html' "
+        "content/pages/css.md:4: choice4url '/application-programming-intefaces.html' "
         "leads to no page of this site" in output
     )
-    assert "pages/javascript.md: choice1url '/table-of-contents.html' leads to no page" in output
+    assert (
+        "content/pages/javascript.md:3: choice1url '/table-of-contents.html' leads to no page"
+        in output
+    )
     assert (broken_site / "output/css.html").is_file()
 
 
@@ -80,8 +73,11 @@ def test_error_mode_fails_with_one_message_listing_every_broken_choice(broken_si
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert output.count("2 broken choices (CHOICES_ON_BROKEN = 'error'):") == 1
-    assert output.count("pages/css.md: choice4url '/application-programming-intefaces.html'") == 1
-    assert output.count("pages/javascript.md: choice1url '/table-of-contents.html'") == 1
+    assert (
+        output.count("content/pages/css.md:4: choice4url '/application-programming-intefaces.html'")
+        == 1
+    )
+    assert output.count("content/pages/javascript.md:3: choice1url '/table-of-contents.html'") == 1
 
 
 def test_a_clean_site_passes_with_fatal_warnings(tmp_path):

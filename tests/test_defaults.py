@@ -74,7 +74,7 @@ def test_an_unknown_icon_keeps_the_choice_with_the_next_icon_in_line(build_site)
         ("Flask!", "fa-solid-vial")
     ]
     assert build.messages == [
-        "pages/guide.md: choice1icon 'fa-flaks' is not a Font Awesome Free icon "
+        "content/pages/guide.md:3: choice1icon 'fa-flaks' is not a Font Awesome Free icon "
         "(did you mean fa-flask or fa-flash?)"
     ]
 
@@ -94,5 +94,5 @@ def test_an_outside_address_without_text_is_dropped_and_reported(build_site):
 
     assert [c["data-text"] for c in build.choices("guide.html")] == ["Kept."]
     assert build.messages == [
-        "pages/guide.md: choice1url 'https://example.org/' has no text: add choice1text"
+        "content/pages/guide.md:2: choice1url 'https://example.org/' has no text: add choice1text"
     ]

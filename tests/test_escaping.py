@@ -83,11 +83,11 @@ def test_each_bad_field_is_named_with_its_file_and_key(hostile_build):
     named = {tuple(message.split(" ", 2)[:2]) for message in hostile_build.messages}
 
     assert named == {
-        ("pages/start.md:", "choice1icon"),
-        ("pages/start.md:", "choice3url"),
-        ("pages/start.md:", "choice5url"),
-        ("pages/start.md:", "choice6url"),
-        ("pages/target.md:", "choiceicon"),
+        ("content/pages/start.md:7:", "choice1icon"),
+        ("content/pages/start.md:10:", "choice3url"),
+        ("content/pages/start.md:14:", "choice5url"),
+        ("content/pages/start.md:16:", "choice6url"),
+        ("content/pages/target.md:6:", "choiceicon"),
     }
 
 

@@ -95,11 +95,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     ids=[name for name, _, _ in REFUSED],
 )
 def test_a_refused_url_is_dropped_with_one_message_and_leaves_no_trace(hostile_site, index, reason):
-    source = f"pages/case{index}.md"
-    messages = [m for m in hostile_site.messages if m.startswith(f"{source}: ")]
+    source = f"content/pages/case{index}.md"
+    messages = [m for m in hostile_site.messages if m.startswith(f"{source}:")]
 
     assert len(messages) == 1, messages
-    assert messages[0].startswith(f"{source}: choice1url '")
+    assert messages[0].startswith(f"{source}:3: choice1url '")
     assert messages[0].endswith(reason)
     assert [c["data-url"] for c in hostile_site.choices(f"case{index}.html")] == ["/target.html"]
     page = hostile_site.html(f"case{index}.html").lower()
@@ -110,9 +110,8 @@ def test_a_refused_url_is_dropped_with_one_message_and_leaves_no_trace(hostile_s
 def test_messages_quote_control_characters_as_written(hostile_site):
     index = [name for name, _, _ in REFUSED].index("nul-inside")
 
-    assert f"pages/case{index}.md: choice1url 'java\\x00script:alert(1)' {JAVASCRIPT}" in (
-        hostile_site.messages
-    )
+    message = f"content/pages/case{index}.md:3: choice1url 'java\\x00script:alert(1)' {JAVASCRIPT}"
+    assert message in hostile_site.messages
 
 
 def test_outside_addresses_and_suffixes_are_printed_percent_encoded(hostile_site):
@@ -126,4 +125,4 @@ def test_outside_addresses_and_suffixes_are_printed_percent_encoded(hostile_site
         ("mailto:help@example.org?subject=Hello%20there", "True"),
         ("/kept.html#top", "False"),
     ]
-    assert not [m for m in hostile_site.messages if m.startswith("pages/kept.md")]
+    assert not [m for m in hostile_site.messages if m.startswith("content/pages/kept.md")]

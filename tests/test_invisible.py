@@ -38,7 +38,8 @@ def test_a_text_loses_each_character_and_the_message_names_it(build_site):
         "Download reportfdp.exe"
     ] * len(CHARACTERS)
     assert sorted(build.messages) == sorted(
-        f"pages/guide.md: choice{number}text {text!r} " + TEXT_REMOVED % named(char)
+        f"content/pages/guide.md:{2 + 2 * number}: choice{number}text {text!r} "
+        + TEXT_REMOVED % named(char)
         for number, (char, text) in enumerate(zip(CHARACTERS, texts, strict=True), 1)
     )
 
@@ -51,7 +52,8 @@ def test_a_url_holding_any_of_them_is_refused(build_site, url):
 
     assert [c["data-url"] for c in build.choices("guide.html")] == ["/report.html"]
     assert sorted(build.messages) == sorted(
-        f"pages/guide.md: choice{number}url {value!r} " + URL_REFUSED % named(char)
+        f"content/pages/guide.md:{2 + number}: choice{number}url {value!r} "
+        + URL_REFUSED % named(char)
         for number, (char, value) in enumerate(zip(CHARACTERS, written, strict=True), 1)
     )
 
@@ -63,7 +65,8 @@ def test_a_text_with_nothing_visible_left_falls_back_to_the_title(build_site):
 
     assert [c["data-text"] for c in build.choices("guide.html")] == ["The report"] * 2
     assert build.messages == [
-        "pages/guide.md: choice7text '\\u200b' " + TEXT_REMOVED % "U+200B ZERO WIDTH SPACE"
+        "content/pages/guide.md:4: choice7text '\\u200b' "
+        + TEXT_REMOVED % "U+200B ZERO WIDTH SPACE"
     ]
 
 
@@ -72,7 +75,7 @@ def test_every_character_is_named_once(build_site):
     build = build_site(site(choice1url="/report.html", choice1text=text), **FLAT)
 
     assert build.messages == [
-        f"pages/guide.md: choice1text {text!r} "
+        f"content/pages/guide.md:4: choice1text {text!r} "
         + TEXT_REMOVED % "U+202E RIGHT-TO-LEFT OVERRIDE, U+200B ZERO WIDTH SPACE"
     ]
 

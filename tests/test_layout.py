@@ -18,7 +18,7 @@ NUMBER = re.compile(r"-?\d+")
 def choice(number: int, text: str, link: str) -> Choice:
     external = link.startswith("https:")
     return Choice(
-        number=number, text=text, icon=None, target=None, external=external, link=link, site={}
+        number=number, text=text, icon=None, target=None, external=external, address=link, site={}
     )
 
 
@@ -36,7 +36,6 @@ def synthetic_graph(size: int, categories: int, seed: int = 7) -> NavigationGrap
         edges = tuple(
             Edge(
                 origin=f"p{number}.html",
-                to=f"p{target}.html",
                 node_index=target,
                 title=f"Page {target}",
                 choice=choice(k, f"to {target}", f"p{target}.html"),
@@ -48,7 +47,6 @@ def synthetic_graph(size: int, categories: int, seed: int = 7) -> NavigationGrap
         edges += (
             Edge(
                 origin=f"p{number}.html",
-                to=outside.link,
                 node_index=None,
                 title=outside.link,
                 choice=outside,

@@ -1,11 +1,22 @@
-"""Every problem is one message naming the source file, the key and the value."""
+"""Every problem is one message naming the file and line, the key and the value."""
 
 from __future__ import annotations
 
+import json
 import logging
+from pathlib import Path
 
 import pytest
-from conftest import FLAT, markdown
+from conftest import (
+    FLAT,
+    Build,
+    markdown,
+    pelican_settings,
+    plugin_records,
+    working_in,
+    write_files,
+)
+from pelican import Pelican
 
 from pelican_choices import BrokenChoicesError
 
@@ -71,7 +82,7 @@ def test_a_broken_choice_is_named_and_dropped(build_site, metadata, message):
         **FLAT,
     )
 
-    assert build.messages == [f"pages/guide.md: {message}"]
+    assert build.messages == [f"content/pages/guide.md:4: {message}"]
     assert [c["data-text"] for c in build.choices("guide.html")] == ["Still here."]
     assert "Some text." in build.html("guide.html")
 
@@ -94,10 +105,10 @@ def test_problems_that_keep_the_choice_are_reported(build_site):
     )
 
     assert sorted(build.messages) == [
-        "pages/guide.md: choice01url '/other.html' repeats choice1url and is not read",
-        "pages/guide.md: choice1icon 'fa-terminal fa-flask' has more than one icon name; "
-        "fa-flask is ignored",
-        "pages/guide.md: choice2icon 'fa-lg' names no icon",
+        "content/pages/guide.md:3: choice1icon 'fa-terminal fa-flask' has more than one icon "
+        "name; fa-flask is ignored",
+        "content/pages/guide.md:5: choice2icon 'fa-lg' names no icon",
+        "content/pages/guide.md:6: choice01url '/other.html' repeats choice1url and is not read",
     ]
     assert [c["data-icon"] for c in build.choices("guide.html")] == [
         "fa-solid-terminal",
@@ -115,10 +126,10 @@ def test_lookalike_keys_are_reported(build_site):
     )
 
     assert sorted(build.messages) == [
-        "pages/guide.md: choice0url '/flask.html' is not read: choice keys are choiceNurl, "
-        "choiceNicon and choiceNtext, numbered from 1",
-        "pages/guide.md: choiceurl '/x.html' is not read: choice keys are choiceNurl, "
-        "choiceNicon and choiceNtext, numbered from 1",
+        "content/pages/guide.md:2: choice0url '/flask.html' is not read: choice keys are "
+        "choiceNurl, choiceNicon and choiceNtext, numbered from 1",
+        "content/pages/guide.md:3: choiceurl '/x.html' is not read: choice keys are "
+        "choiceNurl, choiceNicon and choiceNtext, numbered from 1",
     ]
 
 
@@ -129,7 +140,7 @@ def test_a_bad_target_default_is_reported_on_the_target(build_site):
     )
 
     assert build.messages == [
-        "pages/flask.md: choiceicon 'fa-nope' is not a Font Awesome Free icon "
+        "content/pages/flask.md:3: choiceicon 'fa-nope' is not a Font Awesome Free icon "
         "(did you mean fa-node?)"
     ]
 
@@ -140,7 +151,7 @@ def test_messages_are_warnings_from_the_plugins_logger(build_site):
     [record] = [r for r in build.records if r.levelno >= logging.WARNING]
     assert record.levelno == logging.WARNING
     assert record.name.startswith("pelican_choices")
-    assert record.msg == "%s: %s %s leads to no page of this site"
+    assert record.msg == "%s: %s %s leads to no page of this site%s"
 
 
 def test_long_values_are_shortened_in_messages(build_site):
@@ -148,7 +159,7 @@ def test_long_values_are_shortened_in_messages(build_site):
     build = build_site({"pages/guide.md": markdown("Guide", choice1url=long_url)}, **FLAT)
 
     [message] = build.messages
-    assert message.startswith("pages/guide.md: choice1url '/xxxx")
+    assert message.startswith("content/pages/guide.md:2: choice1url '/xxxx")
     assert message.endswith("\u2026' leads to no page of this site")
     assert len(message) < 160
 
@@ -177,7 +188,147 @@ def test_error_mode_fails_once_listing_every_broken_choice(build_site, caplog):
     assert str(failure.value) == "3 broken choices; CHOICES_ON_BROKEN = 'error' stops the build"
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
         "3 broken choices (CHOICES_ON_BROKEN = 'error'):\n"
-        "  pages/a.md: choice1url '/nowhere.html' leads to no page of this site\n"
-        "  pages/a.md: choice2icon 'fa-flask' has no choice2url\n"
-        "  pages/b.md: choice1url '{filename}gone.md' names no source file of this site"
+        "  content/pages/a.md:2: choice1url '/nowhere.html' leads to no page of this site\n"
+        "  content/pages/a.md:3: choice2icon 'fa-flask' has no choice2url\n"
+        "  content/pages/b.md:2: choice1url '{filename}gone.md' names no source file of this site"
+    ]
+
+
+def test_the_line_is_where_the_key_is_written_in_markdown(build_site):
+    source = (
+        "---\n"
+        "Title: Guide\n"
+        "Choice1URL: /nowhere.html\n"
+        "choice2text: A question\n"
+        "\tover two lines\n"
+        "choice3url: /flask.html\n"
+        "choice3url: /other.html\n"
+        "choice4icon: fa-flask\n"
+        "---\n\nText.\n"
+    )
+    build = build_site({"pages/guide.md": source, **TARGET}, **FLAT)
+
+    assert sorted(build.messages) == [
+        "content/pages/guide.md:3: choice1url '/nowhere.html' leads to no page of this site",
+        "content/pages/guide.md:4: choice2text 'A question over two lines' has no choice2url",
+        "content/pages/guide.md:7: choice3url '/flask.html' is given 2 times; the first is used",
+        "content/pages/guide.md:8: choice4icon 'fa-flask' has no choice4url",
+    ]
+
+
+def test_the_line_is_where_the_field_is_written_in_restructuredtext(build_site):
+    source = (
+        "Guide\n#####\n\n"
+        ":slug: guide\n"
+        ":summary: A summary written\n"
+        "    over two lines\n"
+        ":Choice1URL: /nowhere.html\n"
+        ":choice2icon: fa-nope\n\n"
+        "Text.\n"
+    )
+    build = build_site({"pages/guide.rst": source}, **FLAT)
+
+    assert build.messages == [
+        "content/pages/guide.rst:7: choice1url '/nowhere.html' leads to no page of this site",
+        "content/pages/guide.rst:8: choice2icon 'fa-nope' has no choice2url",
+    ]
+
+
+def test_a_value_the_file_does_not_hold_is_shown_with_the_path_alone(build_site):
+    build = build_site(
+        {"pages/guide.md": markdown("Guide", choice1url="/nowhere.html")},
+        DEFAULT_METADATA={"choice2url": "/gone.html"},
+        PATH_METADATA=r"(?P<choice3icon>[a-z]+)/.*",
+        CHOICES_GRAPH_SAVE_AS="choices.json",
+        **FLAT,
+    )
+
+    assert build.messages == [
+        "content/pages/guide.md:2: choice1url '/nowhere.html' leads to no page of this site",
+        "content/pages/guide.md: choice2url '/gone.html' leads to no page of this site",
+        "content/pages/guide.md: choice3icon 'pages' has no choice3url",
+    ]
+    broken = json.loads(build.html("choices.json"))["broken"]
+    assert [(entry["key"], entry["line"]) for entry in broken] == [
+        ("choice1url", 2),
+        ("choice2url", None),
+        ("choice3icon", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "shown"),
+    [
+        (".", "content/pages/guide.md:2"),
+        ("content", "pages/guide.md:2"),
+        ("content/pages", "guide.md:2"),
+        ("elsewhere", None),
+    ],
+)
+def test_the_path_is_as_it_resolves_from_the_folder_pelican_runs_in(tmp_path: Path, folder, shown):
+    write_files(tmp_path / "content", {"pages/guide.md": markdown("Guide", choice1url="/x.html")})
+    (tmp_path / "elsewhere").mkdir()
+
+    with plugin_records() as records, working_in(tmp_path / folder):
+        Pelican(pelican_settings(tmp_path, **FLAT)).run()
+
+    shown = shown or f"{tmp_path / 'content' / 'pages' / 'guide.md'}:2"
+    assert Build(tmp_path / "output", records).messages == [
+        f"{shown}: choice1url '/x.html' leads to no page of this site"
+    ]
+
+
+def test_a_misspelt_site_path_gets_the_closest_urls(build_site):
+    build = build_site(
+        {
+            "pages/css.md": markdown(
+                "CSS", slug="css", choice1url="/application-programming-intefaces.html"
+            ),
+            "pages/apis.md": markdown("APIs", slug="application-programming-interfaces"),
+        },
+        **FLAT,
+    )
+
+    assert build.messages == [
+        "content/pages/css.md:3: choice1url '/application-programming-intefaces.html' leads to "
+        "no page of this site (did you mean /application-programming-interfaces.html?)"
+    ]
+
+
+def test_a_path_of_one_part_is_compared_with_the_last_part_of_each_url(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": markdown("Guide", slug="guide", choice1url="/djngo.html"),
+            "pages/django.md": markdown("Django", slug="django"),
+        },
+        PAGE_URL="guide/{slug}/",
+        PAGE_SAVE_AS="guide/{slug}/index.html",
+    )
+
+    assert build.messages == [
+        "content/pages/guide.md:3: choice1url '/djngo.html' leads to no page of this site "
+        "(did you mean /guide/django?)"
+    ]
+
+
+def test_a_misspelt_file_gets_the_closest_source_files_as_links(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": markdown(
+                "Guide",
+                slug="guide",
+                choice1url="{filename}flask-intro.md",
+                choice2url="{filename}releases.md",
+            ),
+            "pages/flask-introduction.md": markdown("Flask", slug="flask"),
+            "posts/release.md": markdown("Released", slug="release", date="2024-01-01"),
+        },
+        **FLAT,
+    )
+
+    assert build.messages == [
+        "content/pages/guide.md:3: choice1url '{filename}flask-intro.md' names no source file "
+        "of this site (did you mean {filename}flask-introduction.md?)",
+        "content/pages/guide.md:4: choice2url '{filename}releases.md' names no source file "
+        "of this site (did you mean {filename}/posts/release.md?)",
     ]

@@ -96,18 +96,21 @@ EXPECTED = {
     "broken": [
         {
             "source": "pages/a-fr.md",
+            "line": 5,
             "key": "choice2url",
             "value": "/perdu.html",
             "reason": "leads to no page of this site",
         },
         {
             "source": "pages/start.md",
+            "line": 9,
             "key": "choice3url",
             "value": "/missing.html",
             "reason": "leads to no page of this site",
         },
         {
             "source": "pages/stray.md",
+            "line": 3,
             "key": "choice1url",
             "value": "/gone.html",
             "reason": "leads to no page of this site",

@@ -63,7 +63,7 @@ def test_a_page_whose_choices_are_all_broken_keeps_its_whole_content(build_site)
         "choice4url",
         "choice5url",
     ]
-    assert all(message.startswith("pages/all-bad.md: ") for message in build.messages)
+    assert all(message.startswith("content/pages/all-bad.md:") for message in build.messages)
 
 
 def test_restructuredtext_page_with_only_broken_choices_is_built_whole(build_site):
@@ -86,9 +86,9 @@ def test_restructuredtext_page_with_only_broken_choices_is_built_whole(build_sit
     assert "First paragraph." in build.html("all-bad.html")
     assert "Second paragraph, the last one." in build.html("all-bad.html")
     assert sorted(message.split(" ")[:2] for message in build.messages) == [
-        ["pages/all-bad.rst:", "choice1url"],
-        ["pages/all-bad.rst:", "choice2url"],
-        ["pages/all-bad.rst:", "choice3icon"],
+        ["content/pages/all-bad.rst:5:", "choice1url"],
+        ["content/pages/all-bad.rst:6:", "choice2url"],
+        ["content/pages/all-bad.rst:7:", "choice3icon"],
     ]
 
 
@@ -135,5 +135,5 @@ def test_one_hostile_page_never_stops_the_others(build_site):
     assert [c["data-number"] for c in build.choices("long-slot-number.html")] == ["1"]
     assert [c["data-text"] for c in build.choices("huge-text.html")] == [("word " * 40_000).strip()]
     named = {message.split(":")[0] for message in build.messages}
-    hostile = {f"pages/{name}.md" for name in HOSTILE_PAGES if name != "huge-text"}
-    assert named == hostile | {"posts/news.md"}
+    hostile = {f"content/pages/{name}.md" for name in HOSTILE_PAGES if name != "huge-text"}
+    assert named == hostile | {"content/posts/news.md"}

@@ -108,7 +108,7 @@ def test_pelican_finds_the_plugin_by_itself_when_plugins_is_unset(fresh_python, 
     result = run(pelican, "-s", "pelicanconf.py", "-o", "output", cwd=tmp_path)
 
     assert result.returncode == 0, result.stderr
-    assert "pages/a.md: choice1url '/nowhere.html' leads to no page of this site" in (
+    assert "content/pages/a.md:3: choice1url '/nowhere.html' leads to no page of this site" in (
         result.stdout + result.stderr
     )
     assert (tmp_path / "output/pages/a.html").is_file()

@@ -303,19 +303,31 @@ def build_fuzz_page(root, name: str, text: str) -> Build:
     )
 
 
+def written_on(line: str, key: str) -> bool:
+    """Whether ``line`` of a Markdown or reStructuredText file starts with ``key``."""
+    return re.match(rf"[ ]{{0,3}}:?{re.escape(key)}:", line, re.IGNORECASE) is not None
+
+
 def check_fuzz_page(build: Build, source: str, metadata: dict) -> set[str]:
-    """What holds whatever the metadata; returns the keys the messages named."""
+    """What holds whatever the metadata; returns the keys the messages named.
+
+    Every message starts with the file and the line its key is written on.
+    """
     assert "Body text." in build.html("fuzz.html")
     choices = build.choices("fuzz.html")
     good = [c for c in choices if c["data-number"] == str(GOOD_NUMBER)]
     assert [(c["data-url"], c["data-text"]) for c in good] == [("/target.html", "Known good")]
     for choice in choices:
         assert safe_href(choice["data-url"], choice["data-external"]), choice
+    lines = (build.output.parent / "content" / source).read_text(encoding="utf-8").split("\n")
+    where = re.compile(rf"content/{re.escape(source)}:([0-9]+): (\S+) ")
     named = set()
     for message in build.messages:
-        assert message.startswith(f"{source}: "), message
-        key = message.removeprefix(f"{source}: ").split(" ", 1)[0]
+        found = where.match(message)
+        assert found, message
+        line, key = int(found.group(1)), found.group(2)
         assert key in metadata, message
+        assert written_on(lines[line - 1], key), (message, lines[line - 1])
         named.add(key)
     return named
 

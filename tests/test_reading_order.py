@@ -1,4 +1,4 @@
-"""The reading order: sort-order values read as section numbers."""
+"""The reading order: sort-order values read as section codes, or as plain numbers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 import pytest
 from conftest import FLAT, markdown
 
-from pelican_choices.reading_order import section_number
+from pelican_choices.reading_order import section_code, section_number
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,28 @@ def test_values_are_section_numbers(value, number):
 )
 def test_other_values_are_not_section_numbers(value):
     assert section_number(value) is None
+    assert section_code(value) is None
+
+
+@pytest.mark.parametrize(
+    "in_order",
+    [
+        ["0501", "0502", "052", "0601", "0602", "0603", "061", "0701"],
+        ["0100", "099"],
+        ["05", "4"],
+        ["2.05", "2.1"],
+        ["9", "10"],
+        ["2.9", "2.10"],
+        ["0", "00", "01", "1"],
+        ["1", "1.0", "1.01", "1.1", "2"],
+        ["0" * 5000 + "7", "07"],
+    ],
+)
+def test_codes_compare_part_by_part_a_leading_zero_as_digits(in_order):
+    shuffled = list(in_order)
+    random.Random(len(in_order)).shuffle(shuffled)
+
+    assert sorted(shuffled, key=section_code) == in_order
 
 
 def pages_with(orders: dict[str, str]) -> dict[str, str]:
@@ -42,7 +64,7 @@ def pages_with(orders: dict[str, str]) -> dict[str, str]:
 
 def test_the_index_lists_the_reading_order_and_pages_follow_it(build_site):
     build = build_site(
-        pages_with({"c": "5", "a": "2.10", "b": "2.9", "d": "0101", "e": "021", "none": None}),
+        pages_with({"c": "5", "a": "2.10", "b": "2.9", "d": "10", "e": "9", "none": None}),
         **FLAT,
     )
 
@@ -52,15 +74,59 @@ def test_the_index_lists_the_reading_order_and_pages_follow_it(build_site):
     assert build.messages == []
 
 
+# Late 2014 on a guide site: four-digit codes, and two pages left from a three-digit scheme.
+CODES = {"intro": "0101", "a": "0501", "b": "0502", "old-b": "052", "c": "0601", "d": "0602"}
+CODES |= {"e": "0603", "old-e": "061", "f": "0701", "last": "1201"}
+IN_CHAPTERS = ["intro", "a", "b", "old-b", "c", "d", "e", "old-e", "f", "last"]
+
+
+def test_zero_padded_codes_of_mixed_widths_keep_their_chapters(build_site):
+    build = build_site(pages_with(CODES), **FLAT)
+
+    order = [f"{slug}.html" for slug in IN_CHAPTERS]
+    assert build.listing("index.html", "reading-order") == order
+    assert build.listing("index.html", "pages") == order
+    assert build.neighbours("old-b.html") == ("b.html", "c.html")
+    assert build.messages == [
+        "content/pages/old-b.md:3: sort-order '052' comes after '0502' "
+        "(content/pages/b.md:3): a part that starts with 0 is read as digits, as in "
+        "0502 < 052 < 0601; read as a plain number it would come before it. "
+        "Set CHOICES_SORT_AS = 'codes' to keep this order, or 'numbers'"
+    ]
+
+
+def test_codes_chosen_in_the_settings_say_nothing(build_site):
+    build = build_site(pages_with(CODES), CHOICES_SORT_AS="codes", **FLAT)
+
+    assert build.listing("index.html", "reading-order") == [f"{s}.html" for s in IN_CHAPTERS]
+    assert build.messages == []
+
+
+def test_plain_numbers_chosen_in_the_settings_read_052_as_52(build_site):
+    build = build_site(pages_with(CODES), CHOICES_SORT_AS="Numbers", **FLAT)
+
+    order = ["old-b", "old-e", "intro", "a", "b", "c", "d", "e", "f", "last"]
+    assert build.listing("index.html", "reading-order") == [f"{slug}.html" for slug in order]
+    assert build.neighbours("intro.html") == ("old-e.html", "a.html")
+    assert build.messages == []
+
+
+def test_values_of_one_width_say_nothing(build_site):
+    build = build_site(pages_with({"b": "0502", "a": "0110", "c": "1201", "d": "0999"}), **FLAT)
+
+    assert build.listing("index.html", "reading-order") == ["a.html", "b.html", "d.html", "c.html"]
+    assert build.messages == []
+
+
 def test_non_numeric_values_come_last_in_string_order_and_are_reported(build_site):
     build = build_site(pages_with({"x": "appendix", "y": "1", "w": "Annex", "z": "12"}), **FLAT)
 
     assert build.listing("index.html", "reading-order") == ["y.html", "z.html", "w.html", "x.html"]
     assert sorted(build.messages) == [
-        "pages/w.md: sort-order 'Annex' is not a section number such as 3, 021 or 2.10; "
-        "it is placed after the numbered pages",
-        "pages/x.md: sort-order 'appendix' is not a section number such as 3, 021 or 2.10; "
-        "it is placed after the numbered pages",
+        "content/pages/w.md:3: sort-order 'Annex' is not a section number such as 3, 021 "
+        "or 2.10; it is placed after the numbered pages",
+        "content/pages/x.md:3: sort-order 'appendix' is not a section number such as 3, 021 "
+        "or 2.10; it is placed after the numbered pages",
     ]
 
 

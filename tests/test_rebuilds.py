@@ -20,6 +20,7 @@ from conftest import (
     markdown,
     pelican_settings,
     plugin_records,
+    working_in,
     write_files,
 )
 from pelican import Pelican
@@ -77,7 +78,7 @@ SITE: dict[str, str | bytes] = {
 def build(root: Path, output: str, **overrides: Any) -> Build:
     """One in-process build of ``root/content`` into ``root/output``, as a new process would."""
     forget_logged_messages()
-    with plugin_records() as records:
+    with plugin_records() as records, working_in(root):
         Pelican(pelican_settings(root, OUTPUT_PATH=str(root / output), **overrides)).run()
     return Build(root / output, records)
 
@@ -162,8 +163,9 @@ def test_a_cached_build_reports_choices_whose_target_is_gone(tmp_path, layer, ch
         "/other.html",
     ]
     assert cached.messages == [
-        "pages/guide.md: choice1url '{filename}target.md' names no source file of this site",
-        "pages/guide.md: choice2url '/target.html' leads to no page of this site",
+        "content/pages/guide.md:3: choice1url '{filename}target.md' names no source file "
+        "of this site",
+        "content/pages/guide.md:4: choice2url '/target.html' leads to no page of this site",
     ]
     assert [c["data-url"] for c in cached.choices("guide.html")] == ["/other.html"]
 
@@ -221,13 +223,13 @@ def test_two_builds_in_one_process_match_a_fresh_process(tmp_path, new_instance)
     pelican.run()
     change_the_site(tmp_path / "content")
 
-    with plugin_records() as records:
+    with plugin_records() as records, working_in(tmp_path):
         (Pelican(settings) if new_instance else pelican).run()
     build_in_a_new_process(tmp_path, "fresh", "3", **FLAT)
 
     assert different_files(tmp_path / "output", tmp_path / "fresh") == []
     reloaded = Build(tmp_path / "output", records)
-    assert "pages/new.md: choice2url '/soil.html' leads to no page of this site" in (
+    assert "content/pages/new.md:5: choice2url '/soil.html' leads to no page of this site" in (
         reloaded.messages
     )
     assert [c["data-url"] for c in reloaded.choices("start.html")] == ["/new.html"]

@@ -25,12 +25,18 @@ def test_defaults_apply_when_nothing_is_set():
 def test_bad_values_are_reported_and_replaced_by_defaults(caplog):
     with caplog.at_level(logging.WARNING):
         settings = ChoicesSettings.from_pelican(
-            {"CHOICES_ON_BROKEN": "explode", "CHOICES_SORT_KEY": "  ", "CHOICES_DEFAULT_ICON": 3}
+            {
+                "CHOICES_ON_BROKEN": "explode",
+                "CHOICES_SORT_KEY": "  ",
+                "CHOICES_SORT_AS": "alphabetical",
+                "CHOICES_DEFAULT_ICON": 3,
+            }
         )
 
-    assert (settings.on_broken, settings.sort_key, settings.default_icon) == (
+    assert (settings.on_broken, settings.sort_key, settings.sort_as, settings.default_icon) == (
         "warn",
         "sort-order",
+        None,
         "fa-arrow-right",
     )
     assert [record.getMessage() for record in caplog.records] == [
@@ -38,6 +44,8 @@ def test_bad_values_are_reported_and_replaced_by_defaults(caplog):
         "(expected one of 'ignore', 'warn', 'error'); using the default 'warn'",
         "pelicanconf: CHOICES_SORT_KEY = '  ' is not valid "
         "(expected a metadata key such as 'sort-order'); using the default 'sort-order'",
+        "pelicanconf: CHOICES_SORT_AS = 'alphabetical' is not valid "
+        "(expected 'codes', 'numbers' or None); using the default None",
         "pelicanconf: CHOICES_DEFAULT_ICON = 3 is not valid "
         "(expected an icon name or None); using the default 'fa-arrow-right'",
     ]

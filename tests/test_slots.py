@@ -152,7 +152,7 @@ def test_slot_numbers_too_long_to_read_are_reported(build_site):
 
     assert [c["data-number"] for c in build.choices("guide.html")] == ["2"]
     assert build.messages == [
-        f"pages/guide.md: {long_key} '/a.html' is not read: choice keys are choiceNurl, "
+        f"content/pages/guide.md:2: {long_key} '/a.html' is not read: choice keys are choiceNurl, "
         "choiceNicon and choiceNtext, numbered from 1"
     ]
 
@@ -176,5 +176,5 @@ def test_a_url_given_twice_differently_keeps_the_first_and_says_so(build_site):
 
     assert [c["data-url"] for c in build.choices("guide.html")] == ["/a.html"]
     assert build.messages == [
-        "pages/guide.md: choice1url '/a.html' is given 2 times; the first is used"
+        "content/pages/guide.md:3: choice1url '/a.html' is given 2 times; the first is used"
     ]

@@ -273,7 +273,8 @@ def test_a_slug_shared_by_two_contents_is_not_guessed(build_site):
 
     assert hrefs(build, "pages/guide.html") == []
     assert build.messages == [
-        "pages/guide.md: choice1url '/django.html' leads to no page of this site"
+        "content/pages/guide.md:3: choice1url '/django.html' leads to no page of this site "
+        "(did you mean /pages/django.html or /posts/django.html?)"
     ]
 
 
@@ -288,7 +289,8 @@ def test_the_slug_fallback_needs_the_extension_pages_are_saved_with(build_site, 
 
     assert hrefs(build, "pages/guide.html") == [("/pages/t1.html", "Tee one")] * 2
     assert build.messages == [
-        f"pages/guide.md: choice1url {written!r} leads to no page of this site"
+        f"content/pages/guide.md:3: choice1url {written!r} leads to no page of this site"
+        " (did you mean /pages/t1.html?)"
     ]
 
 
@@ -305,7 +307,10 @@ def test_the_slug_fallback_follows_the_extension_of_save_as(build_site):
     )
 
     assert hrefs(build, "pages/guide.htm") == [("/pages/t1.htm", "Tee one")]
-    assert build.messages == ["pages/guide.md: choice2url '/t1.html' leads to no page of this site"]
+    assert build.messages == [
+        "content/pages/guide.md:4: choice2url '/t1.html' leads to no page of this site"
+        " (did you mean /pages/t1.htm?)"
+    ]
 
 
 def test_a_static_file_that_shares_a_slug_is_still_found(build_site):
@@ -343,8 +348,8 @@ def test_a_published_page_never_leads_to_a_draft(build_site, written):
     assert build.choices("hidden.html") == []
     reason = "leads to a draft; drafts are not published, nor are their addresses"
     assert build.messages == [
-        f"pages/guide.md: choice1url {written!r} {reason}",
-        f"pages/hidden.md: choice1url {written!r} {reason}",
+        f"content/pages/guide.md:3: choice1url {written!r} {reason}",
+        f"content/pages/hidden.md:4: choice1url {written!r} {reason}",
     ]
     published = [build.html(name) for name in ("guide.html", "hidden.html", "open.html")]
     assert not any("plans" in html or "drafts/" in html for html in published)
