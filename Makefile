@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BENCH_ARGS ?=
 
-.PHONY: site serve test lint bench lighthouse screenshots clean
+.PHONY: site serve test lint bench lighthouse screenshots gallery clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("make: Python 3.10 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
@@ -41,6 +41,9 @@ lighthouse: $(INSTALLED)
 
 screenshots: $(INSTALLED)
 	$(BIN)/python benchmarks/screenshots.py
+
+gallery: $(INSTALLED)
+	$(BIN)/python benchmarks/gallery.py
 
 clean:
 	rm -rf $(VENV) example_site/output example_site/cache dist build

@@ -43,7 +43,7 @@ def main() -> None:
                     reduced_motion="reduce",
                 )
                 page.goto(f"{base}/{arguments.page}")
-                box = page.locator("section.next-steps").bounding_box()
+                box = page.locator("nav.choices").bounding_box()
                 clip = {
                     "x": max(box["x"] - MARGIN, 0),
                     "y": max(box["y"] - MARGIN, 0),

@@ -24,7 +24,7 @@ from pelican_choices.stylesheet import write_stylesheet
 logger = logging.getLogger(__name__)
 
 PARTIAL = "pelican_choices/choices.html"
-PRINTED = '<nav class="choices"'  # the partial's first tag: the theme printed it itself
+PRINTED = 'class="choices"'  # the partial's nav: the theme printed it itself
 
 
 class Placement:
@@ -110,11 +110,10 @@ class Placement:
         else:
             reason = f"the template prints the text {found} times"
         logger.warning(
-            "%s: the choices of %s and other pages of template %s are not placed: %s; "
+            "%s: the choices are not placed in the pages of this template (first %s): %s; "
             "include pelican_choices/choices.html in the template, or set "
             "CHOICES_PLACE_AFTER_CONTENT = False",
             template,
             self.site.source(entry),
-            template,
             reason,
         )

@@ -48,6 +48,12 @@ FLAT = {
 SPELLINGS = {"sort_order": "sort-order"}
 # The reports are off by default; these turn both on under their usual names.
 REPORTS = {"CHOICES_GRAPH_SAVE_AS": "choices.json", "CHOICES_MAP_SAVE_AS": "choices-map.html"}
+# The README's two-line override: a theme's own template, with the plugin's partial after
+# the content. ``KIND`` is ``article`` or ``page``.
+TWO_LINE_OVERRIDE = """\
+{% extends "!theme/KIND.html" %}
+{% block content %}{{ super() }}{% include "pelican_choices/choices.html" %}{% endblock %}
+"""
 
 
 def markdown(title: str, body: str = "Some text.", **metadata: str) -> str:
@@ -199,6 +205,18 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(text)
         else:
             path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def template_overrides(
+    folder: Path,
+    template: str = TWO_LINE_OVERRIDE,
+    templates: dict[str, str] | None = None,
+    kinds: tuple[str, ...] = ("article", "page"),
+) -> list[str]:
+    """A folder of template overrides: ``template`` for each of ``kinds``, and ``templates``."""
+    written = {f"{kind}.html": template.replace("KIND", kind) for kind in kinds}
+    write_files(folder, {**written, **(templates or {})})
+    return [str(folder)]
 
 
 def different_files(first: Path, second: Path) -> list[str]:

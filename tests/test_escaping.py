@@ -7,52 +7,58 @@ import re
 import pytest
 from browser_fixtures import serve
 from bs4 import BeautifulSoup
-from conftest import FLAT, write_files
+from conftest import FLAT, Build, build_in, template_overrides
 from hostile import HOSTILE_SITE, LITERAL_TEXTS
 
 import pelican_choices
 
 DANGEROUS_ADDRESS = re.compile(r"\s*(javascript|data|vbscript):", re.IGNORECASE)
-PARTIAL_OVERRIDE = """\
-{% extends "!theme/KIND.html" %}
-{% block content %}{{ super() }}{% include "pelican_choices/choices.html" %}{% endblock %}
-"""
 
 
-@pytest.fixture(params=["bundled", "simple"])
-def hostile_build(request, build_site, tmp_path):
+@pytest.fixture(scope="module")
+def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The hostile site in the bundled theme."""
+    return build_in(
+        tmp_path_factory.mktemp("bundled"), HOSTILE_SITE, THEME=pelican_choices.THEME_PATH, **FLAT
+    )
+
+
+@pytest.fixture(scope="module")
+def simple_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The hostile site in Pelican's simple theme, through the two-line override."""
+    root = tmp_path_factory.mktemp("simple")
+    overrides = template_overrides(root / "overrides")
+    return build_in(root, HOSTILE_SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=overrides, **FLAT)
+
+
+@pytest.fixture(scope="module", params=["bundled", "simple"])
+def hostile_build(request) -> Build:
     """The hostile site in the bundled theme, and in simple through the partial.
 
     ``ours`` selects what the project printed: the whole page in the bundled
     theme, the partial's markup in Pelican's simple theme (whose own templates
     print titles and category names unescaped).
     """
-    if request.param == "bundled":
-        build = build_site(HOSTILE_SITE, THEME=pelican_choices.THEME_PATH, **FLAT)
-        build.ours = "html"
-        return build
-    overrides = tmp_path / "overrides"
-    write_files(
-        overrides,
-        {f"{kind}.html": PARTIAL_OVERRIDE.replace("KIND", kind) for kind in ("article", "page")},
-    )
-    build = build_site(
-        HOSTILE_SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=[str(overrides)], **FLAT
-    )
-    build.ours = "nav.choices"
+    build = request.getfixturevalue(f"{request.param}_build")
+    build.ours = "html" if request.param == "bundled" else "nav.choices"
     return build
 
 
 def test_no_event_handler_script_or_dangerous_href_comes_from_metadata(hostile_build):
+    with_choices = set()
     for path in hostile_build.output.rglob("*.html"):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for part in page.select(hostile_build.ours):
+            if part.select("a.choice"):
+                with_choices.add(path.name)
             for element in [part, *part.find_all(True)]:
                 handlers = [name for name in element.attrs if name.lower().startswith("on")]
                 assert handlers == [], (path.name, str(element)[:120])
                 assert element.name != "script", path.name
                 for name in ("href", "src", "action", "formaction"):
                     assert not DANGEROUS_ADDRESS.match(element.get(name, "")), path.name
+
+    assert with_choices == {"start.html", "target.html", "news.html"}
 
 
 def test_script_looking_text_shows_literally(hostile_build):
@@ -91,9 +97,9 @@ def test_each_bad_field_is_named_with_its_file_and_key(hostile_build):
     }
 
 
-def test_no_script_runs_in_a_browser_even_on_hover(visit, build_site):
+def test_no_script_runs_in_a_browser_even_on_hover(visit, bundled_build):
     """In the bundled theme: Pelican's simple theme prints titles unescaped in its own menu."""
-    hostile_build = build_site(HOSTILE_SITE, THEME=pelican_choices.THEME_PATH, **FLAT)
+    hostile_build = bundled_build
     server, base = serve(hostile_build.output)
     try:
         for path in sorted(hostile_build.output.rglob("*.html")):

@@ -191,7 +191,9 @@ def test_an_icon_package_without_its_metadata_gives_one_error_and_no_icons(tmp_p
     )
 
     output = result.stdout + result.stderr
+    assert result.returncode == 0, output
     assert "Traceback" not in output
+    assert output.count("ERROR") == 1
     assert output.count("fontawesomefree 7.0.0: its icon metadata cannot be read") == 1
     assert "needs fontawesomefree 6.2 or newer, below 7" in output
     assert output.count("WARNING") == 0

@@ -6,7 +6,7 @@ import json
 import unicodedata
 
 import pytest
-from conftest import FLAT, REPORTS, markdown
+from conftest import FLAT, REPORTS, Build, build_in, markdown
 
 # Each character the plugin removes or refuses, and how the message names it.
 BIDI_CONTROLS = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
@@ -20,11 +20,11 @@ def named(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char)}"
 
 
+REPORT = {"pages/report.md": markdown("The report", slug="report")}
+
+
 def site(**slots: str) -> dict[str, str]:
-    return {
-        "pages/guide.md": markdown("Guide", slug="guide", **slots),
-        "pages/report.md": markdown("The report", slug="report"),
-    }
+    return {"pages/guide.md": markdown("Guide", slug="guide", **slots), **REPORT}
 
 
 def test_a_text_loses_each_character_and_the_message_names_it(build_site):
@@ -44,18 +44,34 @@ def test_a_text_loses_each_character_and_the_message_names_it(build_site):
     )
 
 
-@pytest.mark.parametrize("url", ["https://exa{}mple.org/", "/report.html{}", "/rep{}ort.html"])
-def test_a_url_holding_any_of_them_is_refused(build_site, url):
-    written = [url.format(char) for char in CHARACTERS]
-    slots = {f"choice{number}url": value for number, value in enumerate(written, 1)}
-    build = build_site(site(**slots, choice99url="/report.html"), **FLAT)
+URLS = ["https://exa{}mple.org/", "/report.html{}", "/rep{}ort.html"]
 
-    assert [c["data-url"] for c in build.choices("guide.html")] == ["/report.html"]
-    assert sorted(build.messages) == sorted(
-        f"content/pages/guide.md:{2 + number}: choice{number}url {value!r} "
-        + URL_REFUSED % named(char)
+
+@pytest.fixture(scope="module")
+def refused_urls(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A page for each of URLS, with one choice for each character in it, and a valid one."""
+    files = dict(REPORT)
+    for index, url in enumerate(URLS):
+        slots = {
+            f"choice{number}url": url.format(char) for number, char in enumerate(CHARACTERS, 1)
+        }
+        files[f"pages/guide{index}.md"] = markdown(
+            "Guide", slug=f"guide{index}", **slots, choice99url="/report.html"
+        )
+    return build_in(tmp_path_factory.mktemp("urls"), files, **FLAT)
+
+
+@pytest.mark.parametrize(("index", "url"), list(enumerate(URLS)), ids=URLS)
+def test_a_url_holding_any_of_them_is_refused(refused_urls, index, url):
+    source = f"content/pages/guide{index}.md"
+    written = [url.format(char) for char in CHARACTERS]
+
+    assert [c["data-url"] for c in refused_urls.choices(f"guide{index}.html")] == ["/report.html"]
+    assert sorted(m for m in refused_urls.messages if m.startswith(f"{source}:")) == sorted(
+        f"{source}:{2 + number}: choice{number}url {value!r} " + URL_REFUSED % named(char)
         for number, (char, value) in enumerate(zip(CHARACTERS, written, strict=True), 1)
     )
+    assert len(refused_urls.messages) == len(URLS) * len(CHARACTERS)  # none about other pages
 
 
 def test_a_text_with_nothing_visible_left_falls_back_to_the_title(build_site):
@@ -80,20 +96,29 @@ def test_every_character_is_named_once(build_site):
     ]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Family \U0001f468\u200d\U0001f469\u200d\U0001f467",  # joined emoji
-        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian, with a non-joiner
-        "Flag \U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
-        "Heart \u2764\ufe0f",
-    ],
-)
-def test_joiners_that_words_and_emoji_need_stay(build_site, text):
-    build = build_site(site(choice1url="/report.html", choice1text=text), **FLAT)
+JOINED = [
+    "Family \U0001f468\u200d\U0001f469\u200d\U0001f467",  # joined emoji
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian, with a non-joiner
+    "Flag \U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+    "Heart \u2764\ufe0f",
+]
 
-    assert [c["data-text"] for c in build.choices("guide.html")] == [text]
-    assert build.messages == []
+
+@pytest.fixture(scope="module")
+def joined_texts(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A page for each text of JOINED, as the text of its one choice."""
+    files = dict(REPORT)
+    for index, text in enumerate(JOINED):
+        files[f"pages/guide{index}.md"] = markdown(
+            "Guide", slug=f"guide{index}", choice1url="/report.html", choice1text=text
+        )
+    return build_in(tmp_path_factory.mktemp("joined"), files, **FLAT)
+
+
+@pytest.mark.parametrize(("index", "text"), list(enumerate(JOINED)))
+def test_joiners_that_words_and_emoji_need_stay(joined_texts, index, text):
+    assert [c["data-text"] for c in joined_texts.choices(f"guide{index}.html")] == [text]
+    assert joined_texts.messages == []
 
 
 def test_no_bidi_control_reaches_the_pages_or_the_reports(build_site):

@@ -10,6 +10,7 @@ import pytest
 from conftest import (
     FLAT,
     Build,
+    build_in,
     markdown,
     pelican_settings,
     plugin_records,
@@ -23,68 +24,84 @@ from pelican_choices import BrokenChoicesError
 TARGET = {"pages/flask.md": markdown("Flask", slug="flask")}
 
 
-@pytest.mark.parametrize(
-    ("metadata", "message"),
-    [
-        (
-            {"choice4url": "/application-programming-intefaces.html"},
-            "choice4url '/application-programming-intefaces.html' leads to no page of this site",
-        ),
-        (
-            {"choice1url": "{filename}missing.md"},
-            "choice1url '{filename}missing.md' names no source file of this site",
-        ),
-        (
-            {"choice1url": "{static}/images/missing.png", "choice1text": "Map"},
-            "choice1url '{static}/images/missing.png' names no source file of this site",
-        ),
-        (
-            {"choice2url": "{category}Nothing"},
-            "choice2url '{category}Nothing' names no category of this site",
-        ),
-        (
-            {"choice3text": "Where am I going?"},
-            "choice3text 'Where am I going?' has no choice3url",
-        ),
-        (
-            {"choice3icon": "fa-flask"},
-            "choice3icon 'fa-flask' has no choice3url",
-        ),
-        (
-            {"choice1url": "ftp://files.example.org/", "choice1text": "Files"},
-            "choice1url 'ftp://files.example.org/' uses the ftp: scheme; only http, https, "
-            "mailto and paths of this site are allowed",
-        ),
-        (
-            {"choice1url": "JavaScript:alert(1)", "choice1text": "Click"},
-            "choice1url 'JavaScript:alert(1)' uses the javascript: scheme; only http, https, "
-            "mailto and paths of this site are allowed",
-        ),
-        (
-            {"choice1url": "{foo}bar", "choice1text": "Foo"},
-            "choice1url '{foo}bar' uses the unknown link type {foo}; Pelican knows {filename}, "
-            "{static}, {attach}, {index}, {category}, {tag}, {author}",
-        ),
-        (
-            {"choice1url": "https:///path", "choice1text": "Nowhere"},
-            "choice1url 'https:///path' has no host name",
-        ),
-    ],
-)
-def test_a_broken_choice_is_named_and_dropped(build_site, metadata, message):
-    build = build_site(
-        {
-            "pages/guide.md": markdown(
-                "Guide", choice9url="/flask.html", choice9text="Still here.", **metadata
-            ),
-            **TARGET,
-        },
-        **FLAT,
-    )
+# (metadata of one page, the end of the one message it gets)
+BROKEN = [
+    (
+        {"choice4url": "/application-programming-intefaces.html"},
+        "choice4url '/application-programming-intefaces.html' leads to no page of this site",
+    ),
+    (
+        {"choice1url": "{filename}missing.md"},
+        "choice1url '{filename}missing.md' names no source file of this site",
+    ),
+    (
+        {"choice1url": "{static}/images/missing.png", "choice1text": "Map"},
+        "choice1url '{static}/images/missing.png' names no source file of this site",
+    ),
+    (
+        {"choice2url": "{category}Nothing"},
+        "choice2url '{category}Nothing' names no category of this site",
+    ),
+    (
+        {"choice3text": "Where am I going?"},
+        "choice3text 'Where am I going?' has no choice3url",
+    ),
+    (
+        {"choice3icon": "fa-flask"},
+        "choice3icon 'fa-flask' has no choice3url",
+    ),
+    (
+        {"choice1url": "ftp://files.example.org/", "choice1text": "Files"},
+        "choice1url 'ftp://files.example.org/' uses the ftp: scheme; only http, https, "
+        "mailto and paths of this site are allowed",
+    ),
+    (
+        {"choice1url": "JavaScript:alert(1)", "choice1text": "Click"},
+        "choice1url 'JavaScript:alert(1)' uses the javascript: scheme; only http, https, "
+        "mailto and paths of this site are allowed",
+    ),
+    (
+        {"choice1url": "{foo}bar", "choice1text": "Foo"},
+        "choice1url '{foo}bar' uses the unknown link type {foo}; Pelican knows {filename}, "
+        "{static}, {attach}, {index}, {category}, {tag}, {author}",
+    ),
+    (
+        {"choice1url": "https:///path", "choice1text": "Nowhere"},
+        "choice1url 'https:///path' has no host name",
+    ),
+]
 
-    assert build.messages == [f"content/pages/guide.md:4: {message}"]
-    assert [c["data-text"] for c in build.choices("guide.html")] == ["Still here."]
-    assert "Some text." in build.html("guide.html")
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """One page for each case of BROKEN, each with a valid choice 9 as well."""
+    files = {
+        f"pages/case{index}.md": markdown(
+            "Guide",
+            choice9url="/flask.html",
+            choice9text="Still here.",
+            **metadata,
+            slug=f"case{index}",
+        )
+        for index, (metadata, _) in enumerate(BROKEN)
+    }
+    return build_in(tmp_path_factory.mktemp("broken"), files | TARGET, **FLAT)
+
+
+@pytest.mark.parametrize(
+    ("index", "message"),
+    [(index, message) for index, (_, message) in enumerate(BROKEN)],
+    ids=[f"{index}-{message.split()[0]}" for index, (_, message) in enumerate(BROKEN)],
+)
+def test_a_broken_choice_is_named_and_dropped(broken_site, index, message):
+    source = f"content/pages/case{index}.md"
+
+    assert [m for m in broken_site.messages if m.startswith(f"{source}:")] == [
+        f"{source}:4: {message}"
+    ]
+    assert len(broken_site.messages) == len(BROKEN)  # one for each page, no other
+    assert [c["data-text"] for c in broken_site.choices(f"case{index}.html")] == ["Still here."]
+    assert "Some text." in broken_site.html(f"case{index}.html")
 
 
 def test_problems_that_keep_the_choice_are_reported(build_site):

@@ -7,7 +7,7 @@ import logging
 from html.parser import HTMLParser
 
 import pytest
-from conftest import FLAT, REPORTS, markdown
+from conftest import FLAT, REPORTS, Build, build_in, markdown
 
 # start -> a -> b (a dead end); a -> target; lonely -> a and to a hidden page;
 # start also leads outside and to a missing page; "stray" has only a broken
@@ -179,10 +179,14 @@ def read_map(html: str) -> _SvgReader:
     return reader
 
 
-def test_choices_json_holds_the_whole_graph(build_site):
-    build = build_site(SITE, **REPORTS, **FLAT)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """SITE with both reports on, as most of these tests read it."""
+    return build_in(tmp_path_factory.mktemp("map"), SITE, **REPORTS, **FLAT)
 
-    assert json.loads(build.html("choices.json")) == EXPECTED
+
+def test_choices_json_holds_the_whole_graph(site):
+    assert json.loads(site.html("choices.json")) == EXPECTED
 
 
 def test_choices_json_is_indented_by_two_spaces_with_sorted_keys(build_site):
@@ -206,22 +210,17 @@ def test_choices_json_is_indented_by_two_spaces_with_sorted_keys(build_site):
     assert awkward in [edge["text"] for edge in json.loads(text)["edges"]]
 
 
-def test_the_build_sums_up_the_graph_in_one_info_line(build_site):
-    build = build_site(SITE, **REPORTS, **FLAT)
-
+def test_the_build_sums_up_the_graph_in_one_info_line(site):
     lines = [
         record.getMessage()
-        for record in build.records
-        if record.name == "pelican_choices.output"
-        and record.levelno == logging.INFO
-        and not record.getMessage().startswith("Writing")
+        for record in site.records
+        if record.levelno == logging.INFO and not record.getMessage().startswith("Writing")
     ]
     assert lines == ["choices: 8 pages, 7 choices, 3 broken choices, 3 orphans, 2 dead ends"]
 
 
-def test_the_map_links_every_node_and_draws_every_edge(build_site):
-    build = build_site(SITE, **REPORTS, **FLAT)
-    found = read_map(build.html("choices-map.html"))
+def test_the_map_links_every_node_and_draws_every_edge(site):
+    found = read_map(site.html("choices-map.html"))
 
     assert found.nodes == [
         ("/start.html", "choices-map-node choices-map-has-broken"),
@@ -261,9 +260,8 @@ def test_the_map_links_every_node_and_draws_every_edge(build_site):
     }
 
 
-def test_the_text_list_says_what_the_picture_shows(build_site):
-    build = build_site(SITE, **REPORTS, **FLAT)
-    text = read_map(build.html("choices-map.html")).list_text
+def test_the_text_list_says_what_the_picture_shows(site):
+    text = read_map(site.html("choices-map.html")).list_text
 
     assert [line for line in text.splitlines() if line] == [
         "Start (number 1 in the reading order)",
@@ -288,12 +286,11 @@ def test_the_text_list_says_what_the_picture_shows(build_site):
     ]
 
 
-def test_two_builds_write_the_same_bytes(build_site):
-    first = build_site(SITE, **REPORTS, **FLAT)
+def test_two_builds_write_the_same_bytes(site, build_site):
     second = build_site(dict(reversed(SITE.items())), **REPORTS, **FLAT)
 
-    assert second.html("choices.json") == first.html("choices.json")
-    assert second.html("choices-map.html") == first.html("choices-map.html")
+    assert second.html("choices.json") == site.html("choices.json")
+    assert second.html("choices-map.html") == site.html("choices-map.html")
 
 
 def test_categories_get_their_own_columns(build_site):

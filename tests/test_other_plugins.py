@@ -7,6 +7,7 @@ signals for the rest of a process, and would change every later build.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,16 @@ def test_every_choice_of_every_site_leads_to_a_file_that_exists(subsites):
         "/fr/basics.html",
         "/fr/advanced.html",
     ]
+
+
+def test_every_site_has_the_stylesheet_its_pages_link(subsites):
+    site, _ = subsites
+
+    for name in ("basics.html", "fr/basics.html", "fr/intro.html"):
+        page = site.html(name)
+        [href] = re.findall(r'<link rel="stylesheet" href="([^"?]+)\?v=', page)
+        assert (site.output / href.lstrip("/")).is_file(), name
+    assert href == "/fr/pelican-choices/choices.css"
 
 
 YAML_PAGES = {

@@ -66,6 +66,8 @@ def test_the_wheel_holds_the_theme_and_the_namespace_module(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
 
     assert "pelican_choices/theme/templates/page.html" in names
+    assert "pelican_choices/templates/pelican_choices/nav.html" in names
+    assert "pelican_choices/static/choices.css" in names
     assert "pelican/plugins/pelican_choices/__init__.py" in names
     assert "pelican/__init__.py" not in names
     assert "pelican/plugins/__init__.py" not in names
@@ -182,6 +184,7 @@ def test_the_example_site_builds_with_the_lowest_declared_versions(wheel, tmp_pa
         name, lowest = pin.split("==")
         assert Version(installed[name]) == Version(lowest), (pin, installed[name])
     assert built.returncode == 0, built.stdout + built.stderr
+    assert "Done: Processed" in built.stdout + built.stderr
     page = (site / "output/light.html").read_text(encoding="utf-8")
     assert page.count('<a class="choice') >= 2
     assert '<use href="#choices-fa-' in page

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FLAT, markdown, write_files
+from conftest import FLAT, TWO_LINE_OVERRIDE, markdown, template_overrides
 
-TWO_LINE_OVERRIDE = """\
-{% extends "!theme/KIND.html" %}
-{% block content %}{{ super() }}{% include "pelican_choices/choices.html" %}{% endblock %}
-"""
-GUARDED_OVERRIDE = """\
-{% extends "!theme/KIND.html" %}
-{% block content %}{{ super() }}{% if "pelican_choices" is plugin_enabled %}
-{% include "pelican_choices/choices.html" %}{% endif %}{% endblock %}
-"""
+INCLUDE = '{% include "pelican_choices/choices.html" %}'
+# The two-line override, with the include guarded for a site that may turn the plugin off.
+GUARDED_OVERRIDE = TWO_LINE_OVERRIDE.replace(
+    INCLUDE, '{% if "pelican_choices" is plugin_enabled %}' + INCLUDE + "{% endif %}"
+)
 SITE = {
     "pages/guide.md": markdown(
         "Guide",
@@ -35,20 +31,12 @@ SITE = {
 }
 
 
-def overrides(tmp_path, template: str, templates=None, kinds=("article", "page")):
-    """An overrides folder: ``template`` for each of ``kinds``, and ``templates``."""
-    folder = tmp_path / "overrides"
-    written = {f"{kind}.html": template.replace("KIND", kind) for kind in kinds}
-    write_files(folder, {**written, **(templates or {})})
-    return [str(folder)]
-
-
 def build_simple_with(build_site, tmp_path, templates: dict[str, str]):
     """Build SITE with simple, the two-line page override and ``templates``.
 
     Articles keep simple's own template, so a replaced partial may read ``page``.
     """
-    folders = overrides(tmp_path, TWO_LINE_OVERRIDE, templates, kinds=("page",))
+    folders = template_overrides(tmp_path / "overrides", templates=templates, kinds=("page",))
     return build_site(SITE, THEME="simple", THEME_TEMPLATES_OVERRIDES=folders, **FLAT)
 
 
@@ -64,7 +52,10 @@ def choice_links(build, path):
 @pytest.mark.parametrize("theme", ["notmyidea", "simple"])
 def test_a_two_line_override_shows_the_choices_in_a_builtin_theme(build_site, tmp_path, theme):
     build = build_site(
-        SITE, THEME=theme, THEME_TEMPLATES_OVERRIDES=overrides(tmp_path, TWO_LINE_OVERRIDE), **FLAT
+        SITE,
+        THEME=theme,
+        THEME_TEMPLATES_OVERRIDES=template_overrides(tmp_path / "overrides"),
+        **FLAT,
     )
 
     assert choice_links(build, "guide.html") == [
@@ -87,7 +78,7 @@ def test_the_guarded_include_builds_with_the_plugin_off(build_site, tmp_path, th
     build = build_site(
         SITE,
         THEME=theme,
-        THEME_TEMPLATES_OVERRIDES=overrides(tmp_path, GUARDED_OVERRIDE),
+        THEME_TEMPLATES_OVERRIDES=template_overrides(tmp_path / "overrides", GUARDED_OVERRIDE),
         PLUGINS=[],
         **FLAT,
     )

@@ -21,11 +21,14 @@ from pelican_choices.addresses import Address, parse_address
 from pelican_choices.icons import IconLibrary
 from pelican_choices.metadata import SLOT_KEY, metadata_text, read_slots
 from pelican_choices.problems import Rejection, Reporter
-from pelican_choices.reading_order import section_number
+from pelican_choices.reading_order import section_code, section_number
 
 INTRASITE_LINK = re.compile(DEFAULT_CONFIG["INTRASITE_LINK_REGEX"])
 PURE = settings(max_examples=300, deadline=None)
 BUILDS = settings(max_examples=20, deadline=None)
+# The link types Pelican knows, and the most digits a part of a sort-order value is read with.
+INTRASITE_KINDS = ("filename", "static", "attach", "index", "category", "tag", "author")
+MAX_SIGNIFICANT_DIGITS = 100
 
 # -- strategies ---------------------------------------------------------------
 
@@ -180,7 +183,10 @@ def test_a_dangerous_scheme_is_refused_however_it_is_disguised(disguised):
     for written in (url, " ".join(url.split())):
         result = parse_address(written, INTRASITE_LINK)
         assert isinstance(result, Rejection)
-        assert result.args == (scheme,)
+        assert result.template % result.args == (
+            f"uses the {scheme}: scheme; only http, https, mailto and paths of this site "
+            "are allowed"
+        )
 
 
 @PURE
@@ -188,11 +194,20 @@ def test_a_dangerous_scheme_is_refused_however_it_is_disguised(disguised):
 def test_any_url_is_classified_and_a_kept_outside_address_is_safe(url):
     result = parse_address(url, INTRASITE_LINK)
 
-    assert isinstance(result, (Address, Rejection))
-    if isinstance(result, Address) and result.kind == "outside":
+    if isinstance(result, Rejection):
+        reason = result.template % result.args  # the end of the message the author reads
+        assert reason == reason.strip()
+        assert reason
+        return
+    assert result.kind in ("outside", "site", "intrasite")
+    assert not re.search(r'[\x00-\x1f"<>`]', result.suffix)
+    assert result.suffix == "" or result.suffix[0] in "?#"
+    if result.kind == "outside":
         assert safe_href(result.link, "True")
-    if isinstance(result, Address):
-        assert not re.search(r'[\x00-\x1f"<>`]', result.suffix)
+    elif result.kind == "site":
+        assert url.startswith(result.path)
+    else:
+        assert result.what in INTRASITE_KINDS
 
 
 @PURE
@@ -200,15 +215,24 @@ def test_any_url_is_classified_and_a_kept_outside_address_is_safe(url):
     st.from_regex(r"https?://[a-z0-9-]{1,12}\.example(/[a-zA-Z0-9._~/-]{0,20})?", fullmatch=True)
 )
 def test_a_plain_outside_address_is_kept_as_written(url):
-    assert parse_address(url, INTRASITE_LINK) == Address("outside", link=url)
+    assert parse_address(url, INTRASITE_LINK) == Address(kind="outside", link=url)
 
 
 @PURE
-@given(st.text())
+@given(st.one_of(st.text(), st.from_regex(r"[0-9]{0,3}(\.[0-9]{0,3}){0,3}", fullmatch=True)))
 def test_any_sort_order_value_is_read_or_refused(value):
     number = section_number(value)
 
-    assert number is None or all(isinstance(part, int) and part >= 0 for part in number)
+    parts = value.split(".")
+    readable = re.fullmatch(r"[0-9]+(\.[0-9]+)*", value) is not None and all(
+        len(part.lstrip("0")) <= MAX_SIGNIFICANT_DIGITS for part in parts
+    )
+    if readable:
+        assert number == tuple(int(part) for part in parts)
+        assert section_code(value) is not None
+    else:
+        assert number is None
+        assert section_code(value) is None
 
 
 @PURE
@@ -271,7 +295,18 @@ def icons() -> IconLibrary:
 def test_any_icon_string_resolves_or_is_refused(icons, spec):
     result = icons.resolve(spec)
 
-    assert result.icon is not None or result.problem is not None
+    reason = result.problem.template % result.problem.args if result.problem else ""
+    if result.icon is None:
+        assert reason.startswith(("names no icon", "is not a Font Awesome Free icon")), reason
+        return
+    icon, tokens = result.icon, set(spec.lower().split())
+    assert re.fullmatch(r"fa-(solid|regular|brands)-[a-z0-9]+(-[a-z0-9]+)*", icon.symbol_id)
+    assert icon.paths
+    assert all(path.startswith("M") for path in icon.paths)
+    assert icon.width > 0
+    assert icon.height > 0
+    assert all({modifier, f"fa-{modifier}"} & tokens for modifier in icon.modifiers)
+    assert reason == "" or reason.startswith("has more than one icon name; "), reason
 
 
 # -- whole pages, built with Pelican ------------------------------------------
@@ -332,6 +367,26 @@ def check_fuzz_page(build: Build, source: str, metadata: dict) -> set[str]:
     return named
 
 
+def check_no_slot_lost_silently(build: Build, metadata: dict, named: set[str]) -> None:
+    """Each slot with a value becomes a choice or is named in a message; so does each odd key."""
+    rendered = {int(c["data-number"]) for c in build.choices("fuzz.html")}
+    slots: dict[int, set[str]] = {}
+    for key in metadata:
+        match = SLOT_KEY.fullmatch(key)
+        significant = match.group(1).lstrip("0") if match else ""
+        if not 0 < len(significant) <= MAX_SIGNIFICANT_DIGITS:
+            if re.fullmatch(r"choice.*(url|icon|text)", key) and key not in (
+                "choicetext",
+                "choiceicon",
+            ):
+                assert key in named, f"{key} is neither read nor reported"
+            continue
+        slots.setdefault(int(significant), set()).add(key)
+    for number, slot_keys in slots.items():
+        if not all(is_blank(metadata[key]) for key in slot_keys):
+            assert number in rendered or slot_keys & named, f"slot {number} was lost silently"
+
+
 @BUILDS
 @given(markdown_metadata)
 @example(
@@ -349,22 +404,7 @@ def test_markdown_page_of_arbitrary_metadata(tmp_path_factory, metadata):
 
     named = check_fuzz_page(build, source, metadata)
 
-    rendered = {int(c["data-number"]) for c in build.choices("fuzz.html")}
-    slots: dict[int, set[str]] = {}
-    for key in metadata:
-        match = SLOT_KEY.fullmatch(key)
-        significant = match.group(1).lstrip("0") if match else ""
-        if not 0 < len(significant) <= 100:
-            if re.fullmatch(r"choice.*(url|icon|text)", key) and key not in (
-                "choicetext",
-                "choiceicon",
-            ):
-                assert key in named, f"{key} is neither read nor reported"
-            continue
-        slots.setdefault(int(significant), set()).add(key)
-    for number, slot_keys in slots.items():
-        if not all(is_blank(metadata[key]) for key in slot_keys):
-            assert number in rendered or slot_keys & named, f"slot {number} was lost silently"
+    check_no_slot_lost_silently(build, metadata, named)
 
 
 @settings(max_examples=8, deadline=None)
@@ -373,4 +413,6 @@ def test_restructuredtext_page_of_arbitrary_metadata(tmp_path_factory, metadata)
     source = SOURCE.format("rst")
     build = build_fuzz_page(tmp_path_factory.mktemp("rst"), source, rst_page(metadata))
 
-    check_fuzz_page(build, source, metadata)
+    named = check_fuzz_page(build, source, metadata)
+
+    check_no_slot_lost_silently(build, metadata, named)

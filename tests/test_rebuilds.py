@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
@@ -20,12 +19,11 @@ from conftest import (
     markdown,
     pelican_settings,
     plugin_records,
+    template_overrides,
     working_in,
     write_files,
 )
 from pelican import Pelican
-
-from pelican_choices import BrokenChoicesError
 
 # A site using every kind of choice, two problems, a translation and a reading order.
 SITE: dict[str, str | bytes] = {
@@ -170,21 +168,13 @@ def test_a_cached_build_reports_choices_whose_target_is_gone(tmp_path, layer, ch
     assert [c["data-url"] for c in cached.choices("guide.html")] == ["/other.html"]
 
 
-# Pelican's own theme, with the plugin's partial on every article and page.
-WITH_PARTIAL = {
-    name: f'{{% extends "!simple/{name}" %}}{{% block content %}}{{{{ super() }}}}'
-    '{% include "pelican_choices/choices.html" %}{% endblock %}'
-    for name in ("page.html", "article.html")
-}
-
-
 def test_two_clean_builds_are_byte_identical(tmp_path):
+    """In Pelican's own theme, with the plugin's partial on every article and page."""
     write_files(tmp_path / "content", SITE)
-    write_files(tmp_path / "overrides", WITH_PARTIAL)
     overrides = dict(
         FLAT,
         THEME="simple",
-        THEME_TEMPLATES_OVERRIDES=[str(tmp_path / "overrides")],
+        THEME_TEMPLATES_OVERRIDES=template_overrides(tmp_path / "overrides"),
         FEED_ALL_ATOM="feeds/all.atom.xml",
     )
 
@@ -233,22 +223,3 @@ def test_two_builds_in_one_process_match_a_fresh_process(tmp_path, new_instance)
         reloaded.messages
     )
     assert [c["data-url"] for c in reloaded.choices("start.html")] == ["/new.html"]
-
-
-@pytest.mark.parametrize("collecting", [True, False])
-def test_the_garbage_collector_is_left_as_it_was(build_site, collecting):
-    """The plugin gives Python's collector back as it found it, after a build and a failed one."""
-    files = {"pages/a.md": markdown("A", choice1url="/nowhere.html")}
-    was_enabled = gc.isenabled()
-    (gc.enable if collecting else gc.disable)()
-    try:
-        build = build_site(files, **FLAT)
-        after_build = gc.isenabled()
-        with pytest.raises(BrokenChoicesError):
-            build_site(files, CHOICES_ON_BROKEN="error", **FLAT)
-        after_failure = gc.isenabled()
-    finally:
-        (gc.enable if was_enabled else gc.disable)()
-
-    assert build.choices("a.html") == []
-    assert (after_build, after_failure) == (collecting, collecting)

@@ -282,19 +282,30 @@ COLLISIONS = [
 ]
 
 
+COLLIDING_FILES = OWNERS_SITE | {"files/t1.pdf": b"%PDF-1.4\n"}
+COLLIDING_SETTINGS = dict(
+    SITEMAP, STATIC_PATHS=["files"], FEED_ALL_ATOM="feeds/all.atom.xml", **FLAT
+)
+
+
+@pytest.fixture(scope="module")
+def without_reports(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site of the collisions, with no report asked for."""
+    return build_in(tmp_path_factory.mktemp("without"), COLLIDING_FILES, **COLLIDING_SETTINGS)
+
+
 @pytest.mark.parametrize(("setting", "value", "existing", "what"), COLLISIONS)
-def test_a_report_never_replaces_a_file_of_the_site(tmp_path, setting, value, existing, what):
-    files = OWNERS_SITE | {"files/t1.pdf": b"%PDF-1.4\n"}
-    settings = dict(SITEMAP, STATIC_PATHS=["files"], FEED_ALL_ATOM="feeds/all.atom.xml", **FLAT)
-    without = build_in(tmp_path / "without", files, **settings)
-    build = build_in(tmp_path / "with", files, **{setting: value}, **settings)
+def test_a_report_never_replaces_a_file_of_the_site(  # noqa: PLR0917
+    without_reports, tmp_path, setting, value, existing, what
+):
+    build = build_in(tmp_path, COLLIDING_FILES, **{setting: value}, **COLLIDING_SETTINGS)
 
     assert [m for m in build.messages if "SAVE_AS" in m] == [
         f"pelicanconf: {setting} = {value!r} would replace {existing}, {what}; "
         "the report is not written"
     ]
     assert not [record for record in build.records if record.exc_info]
-    assert different_files(without.output, build.output) == []
+    assert different_files(without_reports.output, build.output) == []
 
 
 def test_the_map_never_replaces_the_json(build_site):

@@ -8,17 +8,20 @@ from pathlib import Path
 from conftest import FLAT, markdown, pelican_settings, write_files
 from pelican import Pelican
 
-from pelican_choices.settings import DEFAULTS, ChoicesSettings
+from pelican_choices.settings import ChoicesSettings
 
 
 def test_defaults_apply_when_nothing_is_set():
+    """The defaults of the README's settings table."""
     settings = ChoicesSettings.from_pelican({"PAGE_ORDER_BY": "basename"})
 
-    assert (settings.on_broken, settings.sort_key, settings.default_icon) == (
-        DEFAULTS["CHOICES_ON_BROKEN"],
-        DEFAULTS["CHOICES_SORT_KEY"],
-        DEFAULTS["CHOICES_DEFAULT_ICON"],
+    assert (settings.on_broken, settings.sort_key, settings.sort_as, settings.default_icon) == (
+        "warn",
+        "sort-order",
+        None,
+        "fa-arrow-right",
     )
+    assert (settings.graph_save_as, settings.map_save_as) == (None, None)
     assert settings.page_order_by_site is False
 
 

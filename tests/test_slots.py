@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FLAT, markdown
+from conftest import FLAT, markdown, template_overrides
 
 
 def targets(*slugs: str) -> dict[str, str]:
@@ -66,9 +66,20 @@ def test_blank_slots_are_skipped_silently(build_site):
     assert build.messages == []
 
 
-def test_page_without_choices_has_an_empty_tuple(build_site):
-    build = build_site({"pages/plain.md": markdown("Plain", slug="plain")}, **FLAT)
+def test_page_without_choices_has_an_empty_tuple(build_site, tmp_path):
+    page = (
+        '<p class="empty-tuple">{{ page.choices == () }}</p>\n'
+        '{% with item = page %}{% include "_choices.html" %}{% endwith %}\n'
+    )
+    build = build_site(
+        {"pages/plain.md": markdown("Plain", slug="plain")},
+        THEME_TEMPLATES_OVERRIDES=template_overrides(
+            tmp_path / "overrides", templates={"page.html": page}, kinds=()
+        ),
+        **FLAT,
+    )
 
+    assert '<p class="empty-tuple">True</p>' in build.html("plain.html")
     assert build.choices("plain.html") == []
     assert build.messages == []
 
@@ -80,6 +91,7 @@ def test_keys_are_read_whatever_their_case(build_site):
     assert [(c["data-url"], c["data-text"]) for c in build.choices("guide.html")] == [
         ("/a.html", "Shouting.")
     ]
+    assert build.messages == []
 
 
 def test_restructuredtext_metadata_works_the_same(build_site):

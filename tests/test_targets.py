@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FLAT, markdown
+from conftest import FLAT, Build, build_in, markdown
 
 
 def guide(**slots: str) -> str:
@@ -14,30 +14,33 @@ def hrefs(build, path="guide.html"):
     return [(c["data-url"], c["data-text"]) for c in build.choices(path)]
 
 
-@pytest.mark.parametrize(
-    "written",
-    [
-        "/django.html",
-        "django.html",
-        "/django.html?tab=1#install",
-        "/./django.html",
-        "/notes/../django.html",
-        "/notes//../django.html",
-        "/%64jango.html",
-    ],
-)
-def test_site_paths_lead_to_the_page_at_that_url(build_site, written):
-    build = build_site(
-        {
-            "pages/guide.md": guide(choice1url=written),
-            "pages/django.md": markdown("Django", slug="django"),
-        },
-        **FLAT,
-    )
+SITE_PATHS = [
+    "/django.html",
+    "django.html",
+    "/django.html?tab=1#install",
+    "/./django.html",
+    "/notes/../django.html",
+    "/notes//../django.html",
+    "/%64jango.html",
+]
 
+
+@pytest.fixture(scope="module")
+def site_paths(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A guide page for each way of SITE_PATHS to write the address of the Django page."""
+    files = {
+        f"pages/guide{index}.md": markdown("Guide", slug=f"guide{index}", choice1url=written)
+        for index, written in enumerate(SITE_PATHS)
+    }
+    files["pages/django.md"] = markdown("Django", slug="django")
+    return build_in(tmp_path_factory.mktemp("paths"), files, **FLAT)
+
+
+@pytest.mark.parametrize(("index", "written"), list(enumerate(SITE_PATHS)), ids=SITE_PATHS)
+def test_site_paths_lead_to_the_page_at_that_url(site_paths, index, written):
     suffix = written.partition(".html")[2]
-    assert hrefs(build) == [(f"/django.html{suffix}", "Django")]
-    assert build.messages == []
+    assert hrefs(site_paths, f"guide{index}.html") == [(f"/django.html{suffix}", "Django")]
+    assert site_paths.messages == []
 
 
 def test_directory_urls_match_with_or_without_slash_or_index(build_site):
@@ -278,20 +281,38 @@ def test_a_slug_shared_by_two_contents_is_not_guessed(build_site):
     ]
 
 
-@pytest.mark.parametrize("written", ["/t1.pdf", "/t1.exe", "/t1.HTM", "/t1."])
-def test_the_slug_fallback_needs_the_extension_pages_are_saved_with(build_site, written):
-    build = build_site(
-        {
-            "pages/guide.md": guide(choice1url=written, choice2url="/t1", choice3url="/t1.HTML"),
-            "pages/t1.md": markdown("Tee one", slug="t1"),
-        }
-    )
+FOREIGN_EXTENSIONS = ["/t1.pdf", "/t1.exe", "/t1.HTM", "/t1."]
 
-    assert hrefs(build, "pages/guide.html") == [("/pages/t1.html", "Tee one")] * 2
-    assert build.messages == [
-        f"content/pages/guide.md:3: choice1url {written!r} leads to no page of this site"
+
+@pytest.fixture(scope="module")
+def slug_fallback(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """Pages at Pelican's default URLs; a guide page for each of FOREIGN_EXTENSIONS."""
+    files = {
+        f"pages/guide{index}.md": markdown(
+            "Guide",
+            slug=f"guide{index}",
+            choice1url=written,
+            choice2url="/t1",
+            choice3url="/t1.HTML",
+        )
+        for index, written in enumerate(FOREIGN_EXTENSIONS)
+    }
+    files["pages/t1.md"] = markdown("Tee one", slug="t1")
+    return build_in(tmp_path_factory.mktemp("fallback"), files)
+
+
+@pytest.mark.parametrize(
+    ("index", "written"), list(enumerate(FOREIGN_EXTENSIONS)), ids=FOREIGN_EXTENSIONS
+)
+def test_the_slug_fallback_needs_the_extension_pages_are_saved_with(slug_fallback, index, written):
+    source = f"content/pages/guide{index}.md"
+
+    assert hrefs(slug_fallback, f"pages/guide{index}.html") == [("/pages/t1.html", "Tee one")] * 2
+    assert [m for m in slug_fallback.messages if m.startswith(f"{source}:")] == [
+        f"{source}:3: choice1url {written!r} leads to no page of this site"
         " (did you mean /pages/t1.html?)"
     ]
+    assert len(slug_fallback.messages) == len(FOREIGN_EXTENSIONS)  # one for each page, no other
 
 
 def test_the_slug_fallback_follows_the_extension_of_save_as(build_site):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FLAT, markdown
+from conftest import FLAT, Build, build_in, markdown
 
 import pelican_choices
 
@@ -19,9 +19,11 @@ def article(title: str, day: int, **metadata: str) -> str:
     return markdown(title, date=f"2024-0{1 + day % 9}-1{day % 9}", **metadata)
 
 
-@pytest.fixture
-def blog(build_site):
-    return build_site(
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A small blog using every template, with the settings the theme honours."""
+    return build_in(
+        tmp_path_factory.mktemp("blog"),
         {
             "pages/one.md": markdown("One", slug="one", sort_order="1", category="Basics"),
             "pages/two.md": markdown(
