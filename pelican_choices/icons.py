@@ -4,12 +4,12 @@ Names from Font Awesome 4, 5 and 6 resolve to a version 6 glyph. A bare or
 ``fa``-prefixed name (``fa-dashboard``) is read as Font Awesome 4 first,
 through the package's v4 shims; a name given with a version 5 or 6 style
 class (``fas fa-tasks``, ``fa-solid fa-tasks``) as a version 6 name or
-alias first. The package's icon data is read once per build, when the first
-icon is resolved.
+alias first.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 import re
@@ -19,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pelican_choices.problems import Rejection, did_you_mean
+from pelican_choices.problems import Rejection
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -64,6 +64,15 @@ TURNS = {
     "flip-vertical": "matrix(1 0 0 -1 0 16)",
     "flip-both": "matrix(-1 0 0 -1 16 16)",
 }
+JS_PACKAGES = {
+    "solid": "free-solid-svg-icons",
+    "regular": "free-regular-svg-icons",
+    "brands": "free-brands-svg-icons",
+}
+JS_REQUIRE = re.compile(r"require\('\./(fa\w+)'\)")
+JS_ICON_NAME = re.compile(r"var iconName = '([^']+)'")
+VIEW_BOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
+PATH_DATA = re.compile(r'<path\b[^>]*?\sd="([^"]+)"')
 CREDIT = re.compile(r"<!--!?\s*(.*?)\s*-->", re.DOTALL)
 # Every Font Awesome name has this shape; anything else is never looked up.
 ICON_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -126,12 +135,28 @@ class IconResult(NamedTuple):
     problem: Rejection | None = None
 
 
+class Glyph(NamedTuple):
+    """One glyph of the package: its SVG view box size and path data."""
+
+    width: int
+    height: int
+    paths: tuple[str, ...]
+
+
 class IconLibrary:
-    """Resolves icon strings for one build from the icon package's metadata."""
+    """Resolves icon strings for one build from the icon package's files.
+
+    A site uses a few dozen of the package's two thousand glyphs: each is
+    read from its own SVG file, and each alias from its own small module,
+    once per build; the small table of Font Awesome 4 names is read at first
+    use, and the package's large ``icons.json`` only for suggestions.
+    """
 
     def __init__(self, root: Traversable | None = None) -> None:
         self.root = root or files(ICON_PACKAGE) / "static" / ICON_PACKAGE
         self.credit = ""
+        self._glyphs: dict[tuple[str, str], Glyph | None] = {}
+        self._aliases: dict[str, str | None] = {}
 
     def resolve(self, spec: str) -> IconResult:
         """Resolve an icon string such as ``fa-terminal fa-inverse`` or ``fab fa-github``."""
@@ -150,30 +175,114 @@ class IconLibrary:
                 extras.append(token)
         if name is None:
             return IconResult(None, Rejection("names no icon"))
-        data = self.data
-        if data is None:
+        if self.shims is None:
             return IconResult(None)  # the one error about the package says it all
-        found = data.find(name, style) if _is_icon_name(name) else None
+        found = self._find(name, style) if _is_icon_name(name) else None
         if found is None:
-            suggestion = data.suggest(name) if _is_icon_name(name) else ""
+            suggestion = self._suggest(name) if _is_icon_name(name) else ""
             return IconResult(None, Rejection("is not a Font Awesome Free icon%s", (suggestion,)))
-        glyph_name, glyph_style = found
-        width, height, paths = data.glyphs[glyph_name][glyph_style]
-        icon = Icon(glyph_name, glyph_style, width, height, paths, tuple(modifiers))
-        if not self.credit:
-            self.credit = self._credit(icon)
+        (glyph_name, glyph_style), glyph = found
+        icon = Icon(glyph_name, glyph_style, *glyph, tuple(modifiers))
         if extras:
             return IconResult(
                 icon, Rejection("has more than one icon name; %s is ignored", (" ".join(extras),))
             )
         return IconResult(icon)
 
-    @cached_property
-    def data(self) -> IconData | None:
-        """The package's icon metadata, read at first use; None when it cannot be read."""
+    def _find(self, name: str, style: str | None) -> tuple[tuple[str, str], Glyph] | None:
+        """The glyph a name means, in the style asked for where it has one.
+
+        A bare or ``fa``-prefixed name goes through the v4 shims first; a
+        styled one is a version 6 name, then an alias, then a v4 name.
+        """
+        shim = self.shims.get(name)
+        if style is None and shim is not None:
+            shim_style, new_name = shim
+            return self._glyph(new_name, shim_style)
+        found = self._glyph(name, style) or self._from_alias(name, style)
+        if found is None and shim is not None:
+            found = self._glyph(shim[1], style or shim[0])
+        return found
+
+    def _glyph(self, name: str, style: str | None) -> tuple[tuple[str, str], Glyph] | None:
+        """The glyph of that name, in ``style`` if it has it, else in another free style."""
+        for candidate in _style_order(style):
+            if (candidate, name) not in self._glyphs:
+                self._glyphs[candidate, name] = self._read(candidate, name)
+            glyph = self._glyphs[candidate, name]
+            if glyph is not None:
+                return (name, candidate), glyph
+        return None
+
+    def _from_alias(self, name: str, style: str | None) -> tuple[tuple[str, str], Glyph] | None:
+        """The glyph a version 6 alias names (``tachometer-alt`` is ``gauge-high``)."""
+        if name not in self._aliases:
+            self._aliases[name] = self._alias_target(name, style)
+        target = self._aliases[name]
+        return self._glyph(target, style) if target else None
+
+    def _alias_target(self, name: str, style: str | None) -> str | None:
+        """The glyph name an alias stands for, from its small module of the JavaScript packages.
+
+        Each alias has a module that requires its glyph's module, which holds
+        the glyph's name; ``icons.json`` is read only where those are missing.
+        """
+        module = "fa" + "".join(part.capitalize() for part in name.split("-"))
+        for candidate in _style_order(style):
+            folder = self.root / "js-packages" / "@fortawesome" / JS_PACKAGES[candidate]
+            try:
+                text = (folder / f"{module}.js").read_text("utf-8")
+                parent = JS_REQUIRE.search(text)
+                if parent:
+                    text = (folder / f"{parent.group(1)}.js").read_text("utf-8")
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            found = JS_ICON_NAME.search(text)
+            if found and found.group(1) != name:
+                return found.group(1)
+        return (self.aliases or {}).get(name)
+
+    def _read(self, style: str, name: str) -> Glyph | None:
+        """The glyph of one SVG file of the package, or None when there is no such file."""
         try:
-            return IconData.read(self.root / "metadata")
-        except (OSError, ValueError, KeyError, TypeError) as error:
+            svg = (self.root / "svgs" / style / f"{name}.svg").read_text("utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        width, height = VIEW_BOX.search(svg).groups()
+        if not self.credit:
+            credit = CREDIT.search(svg)
+            self.credit = credit.group(1) if credit else ""
+        return Glyph(int(width), int(height), tuple(PATH_DATA.findall(svg)))
+
+    @cached_property
+    def shims(self) -> dict[str, tuple[str, str]] | None:
+        """Font Awesome 4 names: old name to (style, version 6 name); None when unreadable."""
+        raw = self._metadata("shims.json")
+        if raw is None:
+            return None
+        return {
+            old: (SHIM_STYLES.get(prefix, "solid"), new or old)
+            for old, prefix, new in raw
+            if isinstance(old, str)
+        }
+
+    @cached_property
+    def aliases(self) -> dict[str, str] | None:
+        """Version 6 aliases (most Font Awesome 5 names) to their glyph's name."""
+        icons = self._metadata("icons.json")
+        if icons is None:
+            return None
+        return {
+            alias: name
+            for name, entry in icons.items()
+            for alias in (entry.get("aliases") or {}).get("names", ())
+        }
+
+    def _metadata(self, name: str) -> Any:
+        """A file of the package's ``metadata`` folder, decoded; None, logged, if unreadable."""
+        try:
+            return json.loads((self.root / "metadata" / name).read_text("utf-8"))
+        except (OSError, ValueError) as error:
             logger.error(
                 "%s %s: its icon metadata cannot be read (%s); choices show no icons. "
                 "pelican-choices needs %s 6.2 or newer, below 7",
@@ -184,79 +293,17 @@ class IconLibrary:
             )
             return None
 
-    def _credit(self, icon: Icon) -> str:
-        """The licence line the package writes into each SVG file, to keep with the icons."""
-        try:
-            svg = (self.root / "svgs" / icon.style / f"{icon.name}.svg").read_text("utf-8")
-        except OSError:
-            return ""
-        found = CREDIT.search(svg)
-        return found.group(1) if found else ""
-
-
-class IconData(NamedTuple):
-    """The icon package's metadata: every glyph, the version 6 aliases and the v4 shims."""
-
-    glyphs: dict[str, dict[str, tuple[int, int, tuple[str, ...]]]]  # name: style: geometry
-    aliases: dict[str, str]  # version 6 alias (most Font Awesome 5 names): its glyph's name
-    shims: dict[str, tuple[str, str]]  # Font Awesome 4 name: (style, version 6 name)
-
-    @classmethod
-    def read(cls, folder: Traversable) -> IconData:
-        icons = json.loads((folder / "icons.json").read_text("utf-8"))
-        shims = json.loads((folder / "shims.json").read_text("utf-8"))
-        glyphs = {name: _geometry(entry["svg"]) for name, entry in icons.items()}
-        aliases = {
-            alias: name
-            for name, entry in icons.items()
-            for alias in (entry.get("aliases") or {}).get("names", ())
-        }
-        return cls(
-            glyphs,
-            aliases,
-            {
-                old: (SHIM_STYLES.get(prefix, "solid"), new or old)
-                for old, prefix, new in shims
-                if isinstance(old, str)
-            },
-        )
-
-    def find(self, name: str, style: str | None) -> tuple[str, str] | None:
-        """The glyph (name, style) a name means, in the style asked for where it has one."""
-        shim = self.shims.get(name)
-        if style is None and shim is not None:
-            shim_style, name = shim
-            return self._glyph(name, shim_style)
-        found = self._glyph(self.aliases.get(name, name), style)
-        if found is None and shim is not None:
-            found = self._glyph(shim[1], style or shim[0])
-        return found
-
-    def _glyph(self, name: str, style: str | None) -> tuple[str, str] | None:
-        styles = self.glyphs.get(name, {})
-        for candidate in _style_order(style):
-            if candidate in styles:
-                return name, candidate
-        return None
-
-    def suggest(self, name: str) -> str:
+    def _suggest(self, name: str) -> str:
         """`` (did you mean fa-terminal?)`` for the closest known names, or ``""``."""
-        known = sorted({*self.glyphs, *self.aliases, *self.shims})
-        return did_you_mean(name, ((known_name, f"fa-{known_name}") for known_name in known))
-
-
-def _geometry(svgs: dict[str, Any]) -> dict[str, tuple[int, int, tuple[str, ...]]]:
-    """Each free style's width, height and path data, from an icon's ``svg`` entry."""
-    geometry = {}
-    for style, svg in svgs.items():
-        _, _, width, height = svg["viewBox"]
-        paths = svg["path"]
-        geometry[style] = (
-            int(width),
-            int(height),
-            tuple([paths] if isinstance(paths, str) else paths),
-        )
-    return geometry
+        known = {*(self.aliases or ()), *self.shims}
+        for style in STYLES:
+            svgs = (self.root / "svgs" / style).iterdir()
+            known.update(entry.name[:-4] for entry in svgs if entry.name.endswith(".svg"))
+        close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.75)
+        if not close:
+            return ""
+        names = " or ".join(f"fa-{match}" for match in close)
+        return f" (did you mean {names}?)"
 
 
 def _installed_version() -> str:

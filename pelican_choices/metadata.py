@@ -179,6 +179,8 @@ def invisible_characters(text: str) -> str:
 
     A right-to-left override is named ``U+202E RIGHT-TO-LEFT OVERRIDE``.
     """
+    if text.isascii():  # all of them are outside ASCII, as most values are
+        return ""
     found = dict.fromkeys(INVISIBLE_CHARACTERS.findall(text))
     return ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip() for char in found)
 

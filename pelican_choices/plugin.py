@@ -7,7 +7,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import FileSystemLoader
+from jinja2 import FileSystemLoader, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
@@ -15,6 +17,7 @@ from pelican_choices.addresses import Address, parse_address
 from pelican_choices.location import TEMPLATES_PATH
 from pelican_choices.metadata import read_slots
 from pelican_choices.navigation import build_navigation
+from pelican_choices.placement import TextLoader
 from pelican_choices.problems import Reporter
 from pelican_choices.render import map_picture
 from pelican_choices.site import all_contents, linked_source_paths
@@ -45,12 +48,23 @@ def enabled(settings: Mapping[str, Any]) -> bool:
 def add_templates(generator: Generator) -> None:
     """Serve the plugin's partials (``pelican_choices/choices.html``) to every theme.
 
-    The loader comes last, so a theme or ``THEME_TEMPLATES_OVERRIDES`` can
-    replace a partial with its own.
+    Their loader comes last, so a theme or ``THEME_TEMPLATES_OVERRIDES`` can
+    replace a partial with its own. Every template is served with the
+    choices' place marked after the text it prints (see ``placement``).
     """
     if enabled(generator.settings):
-        generator.env.loader.loaders.append(FileSystemLoader(TEMPLATES_PATH))
-        generator.env.globals["choices_map_picture"] = map_picture
+        env = generator.env
+        env.loader.loaders.append(FileSystemLoader(TEMPLATES_PATH))
+        env.loader = TextLoader(env.loader)
+        env.globals["choices_after_text"] = choices_after_text
+        env.globals["choices_map_picture"] = map_picture
+
+
+@pass_context
+def choices_after_text(context: Context, entry: Any) -> Markup:
+    """The choices of ``entry`` where a template printed its text, on its own page."""
+    placement = context.get("choices_placement")
+    return placement.after_text(context, entry) if placement is not None else Markup("")
 
 
 def add_static_links(generator: Generator) -> None:
@@ -66,6 +80,11 @@ def add_static_links(generator: Generator) -> None:
     static_links = generator.context["static_links"]
     quiet = Reporter("ignore", log=False)
     for content in all_contents([generator]):
+        if not any(
+            key.startswith("choice") and _links_a_file(intrasite_link, value)
+            for key, value in content.metadata.items()
+        ):
+            continue  # most contents link no file from their choices
         source = content.get_relative_source_path()
         for slot in read_slots(content.metadata, source, quiet):
             address = parse_address(slot.url, intrasite_link) if slot.url else None
@@ -77,6 +96,13 @@ def add_static_links(generator: Generator) -> None:
                     break
 
 
+def _links_a_file(intrasite_link: re.Pattern[str], value: object) -> bool:
+    """Whether a metadata value holds a ``{static}`` or ``{attach}`` link."""
+    return any(
+        link.group("what") in ("static", "attach") for link in intrasite_link.finditer(str(value))
+    )
+
+
 def build(generators: list[Generator]) -> None:
     """Build every content's choices, the reading order and the choice graph."""
     if enabled(generators[0].settings):
@@ -84,10 +110,10 @@ def build(generators: list[Generator]) -> None:
 
 
 def place_choices(path: str, context: dict[str, Any]) -> None:
-    """Put the choices into the page just written, if it is an article's or a page's own."""
+    """Once an article's or a page's own file is written: its stylesheet, or a warning."""
     placement = context.get("choices_placement")
     if placement is not None:
-        placement.page_written(path, context)
+        placement.page_written(context)
 
 
 def note_written(path: str, context: dict[str, Any], **_: Any) -> None:

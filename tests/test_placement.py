@@ -125,17 +125,15 @@ def override(template: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("template", "reason"),
+    "template",
     [
-        (
-            "{% block content %}{{ page.content }}<aside>{{ page.content }}</aside>{% endblock %}",
-            "prints the text 2 times",
-        ),
-        ("{% block content %}{{ page.content|upper }}{% endblock %}", "does not print the text"),
+        "{% block content %}{{ page.content }}<aside>{{ page.content }}</aside>{% endblock %}",
+        "{% block content %}{{ page.content|upper }}{% endblock %}",
     ],
+    ids=["printed twice", "changed by a filter"],
 )
-def test_where_the_text_cannot_be_found_once_nothing_is_placed_and_the_template_is_named(
-    tmp_path, template, reason
+def test_where_the_text_is_not_printed_once_nothing_is_placed_and_the_template_is_named(
+    tmp_path, template
 ):
     overrides = tmp_path / "overrides"
     overrides.mkdir()
@@ -146,21 +144,22 @@ def test_where_the_text_cannot_be_found_once_nothing_is_placed_and_the_template_
     assert soup(build, "guide.html").select("nav.choices") == []
     assert soup(build, "more.html").select("nav.choices") == []
     [message] = [m for m in build.messages if "not placed" in m]
-    assert message.startswith("page.html: ")
-    assert "pages/guide.md" in message
-    assert reason in message
-    assert "CHOICES_PLACE_AFTER_CONTENT = False" in message
+    assert message == (
+        "page.html: the choices are not placed in the pages of this template (first "
+        "pages/guide.md): it does not print {{ article.content }} or {{ page.content }} once, "
+        "as it is; include pelican_choices/choices.html in the template, or set "
+        "CHOICES_PLACE_AFTER_CONTENT = False"
+    )
     assert len(soup(build, "news.html").select("nav.choices")) == 1
 
 
-def test_a_page_without_text_gets_no_guess(tmp_path):
+def test_a_page_without_text_gets_its_choices_where_the_text_would_be(tmp_path):
     site = {"pages/hub.md": "title: Hub\nslug: hub\nchoice1url: /flask.html\n\n", **SITE}
     build = build_in(tmp_path, site, **SIMPLE)
 
-    assert soup(build, "hub.html").select("nav.choices") == []
-    [message] = [m for m in build.messages if "not placed" in m]
-    assert "pages/hub.md" in message
-    assert "the text is empty" in message
+    [nav] = soup(build, "hub.html").select("nav.choices")
+    assert [a["href"] for a in nav.select("a.choice")] == ["/flask.html"]
+    assert build.messages == []
 
 
 def test_a_theme_that_prints_its_own_nav_keeps_it_alone(tmp_path):
