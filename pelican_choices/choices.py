@@ -72,11 +72,6 @@ class Choices(tuple[Choice, ...]):
         """Their distinct glyphs, in order of first use: one ``<symbol>`` each."""
         return _distinct(choice.icon for choice in self if choice.icon)
 
-    @property
-    def badge_icons(self) -> list[Icon]:
-        """The distinct glyphs drawn as badges (``fa-inverse``): one cut-out ``<mask>`` each."""
-        return _distinct(choice.icon for choice in self if choice.icon and choice.icon.inverse)
-
 
 def _is_draft(target: Any) -> bool:
     return getattr(target, "status", None) == "draft"

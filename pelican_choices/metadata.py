@@ -187,7 +187,9 @@ def invisible_characters(text: str) -> str:
 
 def visible_text(text: str) -> str:
     """``text`` without invisible and bidi characters, its spaces made single."""
-    return " ".join(INVISIBLE_CHARACTERS.sub("", text).split())
+    if not text.isascii():  # all of them are outside ASCII, as most texts are
+        text = INVISIBLE_CHARACTERS.sub("", text)
+    return " ".join(text.split())
 
 
 def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> str:

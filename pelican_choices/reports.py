@@ -54,7 +54,8 @@ class Reports:
 
     def file_written(self, path: str) -> None:
         """Note a file Pelican wrote, so that no report replaces it."""
-        self._add_written(os.path.relpath(path, self.output).replace(os.sep, "/"))
+        if any(self.wanted.values()):
+            self._add_written(os.path.relpath(path, self.output).replace(os.sep, "/"))
 
     def expire(self, pelican: Any) -> None:
         """Forget this build when the same Pelican starts another, before this one finished."""

@@ -281,7 +281,7 @@ def translation_for(target: Any, content: Content) -> Any:
     return target
 
 
-def linked_source_paths(content: Content, path: str, source: str) -> list[str]:
+def linked_source_paths(content: Content, path: str, source: str) -> Iterator[str]:
     """The source paths a ``{filename}``, ``{static}`` or ``{attach}`` link may mean, in order.
 
     ``source`` is the linking content's own source path. A path is read from
@@ -290,13 +290,11 @@ def linked_source_paths(content: Content, path: str, source: str) -> list[str]:
     content.
     """
     folder = posixpath.dirname(source)
-    paths = []
     for spelling in dict.fromkeys((path, unquote(path), html.unescape(path))):
         if spelling.startswith("/"):
-            paths.append(spelling[1:])
+            yield spelling[1:]
         else:
-            paths.append(content.get_relative_source_path(os.path.join(folder, spelling)))
-    return paths
+            yield content.get_relative_source_path(os.path.join(folder, spelling))
 
 
 def target_title(target: Any) -> str:
