@@ -90,7 +90,7 @@ def add_static_links(generator: Generator) -> None:
             address = parse_address(slot.url, intrasite_link) if slot.url else None
             if not isinstance(address, Address) or address.what not in ("static", "attach"):
                 continue
-            for candidate in linked_source_paths(content, address.path, source):
+            for candidate in linked_source_paths(address.path, source):
                 if os.path.isfile(os.path.join(generator.path, candidate)):
                     static_links.add(candidate)
                     break

@@ -208,7 +208,7 @@ class SiteIndex:
         order = ("generated_content", "static_content")
         if address.what != "filename":
             order = order[::-1]
-        for path in linked_source_paths(content, address.path, self.source(content)):
+        for path in linked_source_paths(address.path, self.source(content)):
             for key in order:
                 found = self.context.get(key, {}).get(path)
                 if found is not None:
@@ -281,7 +281,7 @@ def translation_for(target: Any, content: Content) -> Any:
     return target
 
 
-def linked_source_paths(content: Content, path: str, source: str) -> Iterator[str]:
+def linked_source_paths(path: str, source: str) -> Iterator[str]:
     """The source paths a ``{filename}``, ``{static}`` or ``{attach}`` link may mean, in order.
 
     ``source`` is the linking content's own source path. A path is read from
@@ -294,7 +294,7 @@ def linked_source_paths(content: Content, path: str, source: str) -> Iterator[st
         if spelling.startswith("/"):
             yield spelling[1:]
         else:
-            yield content.get_relative_source_path(os.path.join(folder, spelling))
+            yield posixpath.normpath(posixpath.join(folder, spelling))
 
 
 def target_title(target: Any) -> str:
