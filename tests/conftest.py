@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,9 +17,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import blinker
 import pytest
 from pelican import Pelican
 from pelican.log import LimitFilter
+from pelican.plugins import signals
 from pelican.settings import read_settings
 
 pytest_plugins = ["browser_fixtures"]
@@ -151,6 +154,26 @@ def _fresh_pelican_log_filter() -> None:
     forget_logged_messages()
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _plugins_connected_for_one_module() -> Iterator[None]:
+    """Each module's builds run the plugins they list, as a fresh ``pelican`` process would.
+
+    Pelican connects a plugin's signal handlers at every build and never
+    disconnects them: without this, pelican-sitemap, once built with in one
+    module, would write a sitemap in the builds of later modules too.
+    """
+    before = {signal: set(signal.receivers) for signal in _pelican_signals()}
+    yield
+    for signal, connected in before.items():
+        for receiver_id in set(signal.receivers) - connected:
+            receiver = signal.receivers[receiver_id]
+            signal.disconnect(receiver() if isinstance(receiver, weakref.ref) else receiver)
+
+
+def _pelican_signals() -> list[blinker.Signal]:
+    return [value for value in vars(signals).values() if isinstance(value, blinker.Signal)]
+
+
 class _RecordList(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
@@ -185,14 +208,23 @@ def working_in(folder: Path) -> Iterator[None]:
         os.chdir(previous)
 
 
-def run_pelican(root: Path, *arguments: str) -> subprocess.CompletedProcess:
-    """The ``pelican`` command in a new process, run in ``root`` with its ``pelicanconf.py``."""
+def run_pelican(
+    root: Path,
+    *arguments: str,
+    settings: str = "pelicanconf.py",
+    output: str = "output",
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
+    """The ``pelican`` command in a new process, run in ``root`` with its ``pelicanconf.py``.
+
+    ``env`` adds to the environment, whose log lines are kept wide and plain.
+    """
     return subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", "output", *arguments],
+        [sys.executable, "-m", "pelican", "-s", settings, "-o", output, *arguments],
         cwd=root,
         capture_output=True,
         text=True,
-        env=dict(os.environ, COLUMNS="400", NO_COLOR="1"),
+        env=dict(os.environ, COLUMNS="400", NO_COLOR="1", **(env or {})),
         check=False,
         timeout=120,
     )

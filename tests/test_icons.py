@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from importlib.resources import files
 
 import pytest
-from conftest import FLAT, markdown, write_files
+from conftest import FLAT, markdown, run_pelican, write_files
 
 from pelican_choices.icons import IconLibrary
 
@@ -175,19 +174,8 @@ def test_an_icon_package_without_its_metadata_gives_one_error_and_no_icons(tmp_p
             "content/pages/a.md": markdown("A", slug="a", choiceicon="fas fa-flask"),
         },
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", "output"],
-        cwd=tmp_path / "site",
-        capture_output=True,
-        text=True,
-        env=dict(
-            os.environ,
-            PYTHONPATH=os.pathsep.join([str(fake), *sys.path]),
-            COLUMNS="400",
-            NO_COLOR="1",
-        ),
-        check=False,
-        timeout=120,
+    result = run_pelican(
+        tmp_path / "site", env={"PYTHONPATH": os.pathsep.join([str(fake), *sys.path])}
     )
 
     output = result.stdout + result.stderr

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from conftest import (
     markdown,
     pelican_settings,
     plugin_records,
+    run_pelican,
     template_overrides,
     working_in,
     write_files,
@@ -87,14 +86,12 @@ def build_in_a_new_process(root: Path, output: str, hash_seed: str, **overrides:
     settings.update(CACHE_PATH=str(root / "cache"), **overrides)
     config = root / "pelicanconf.py"
     config.write_text("".join(f"{key} = {value!r}\n" for key, value in settings.items()))
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(root / "content"), "-s", str(config), "-o", output],
-        cwd=root,
-        env=dict(os.environ, PYTHONHASHSEED=hash_seed),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
+    result = run_pelican(
+        root,
+        str(root / "content"),
+        settings=str(config),
+        output=output,
+        env={"PYTHONHASHSEED": hash_seed},
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from conftest import (
     markdown,
     pelican_settings,
     plugin_records,
+    run_pelican,
     write_files,
 )
 from pelican import Pelican
@@ -110,15 +108,7 @@ def owners_build(root: Path, config: str) -> OwnersBuild:
     """Build the owner's site with the ``pelican`` command, as its owner would."""
     write_files(root, {f"content/{name}": text for name, text in OWNERS_SITE.items()})
     write_files(root, {"pelicanconf.py": PELICANCONF, "publishconf.py": PUBLISHCONF})
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", config, "-o", "output"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, COLUMNS="400", NO_COLOR="1"),
-        check=False,
-        timeout=120,
-    )
+    result = run_pelican(root, "content", settings=config)
     assert result.returncode == 0, result.stdout + result.stderr
     return OwnersBuild(root / "output", log=result.stdout + result.stderr)
 
