@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FLAT, build_in, markdown
+from conftest import FLAT, build_in, markdown, template_overrides
 
 import pelican_choices
 
@@ -120,8 +120,9 @@ def test_a_setting_leaves_placing_to_the_theme(tmp_path):
     assert build.messages == []
 
 
-def override(template: str) -> dict[str, str]:
-    return {"page.html": '{% extends "!simple/page.html" %}' + template}
+def page_override(folder, block: str) -> list[str]:
+    """THEME_TEMPLATES_OVERRIDES with a simple ``page.html`` whose content block is ``block``."""
+    return template_overrides(folder, '{% extends "!simple/page.html" %}' + block, kinds=("page",))
 
 
 @pytest.mark.parametrize(
@@ -135,11 +136,9 @@ def override(template: str) -> dict[str, str]:
 def test_where_the_text_is_not_printed_once_nothing_is_placed_and_the_template_is_named(
     tmp_path, template
 ):
-    overrides = tmp_path / "overrides"
-    overrides.mkdir()
-    (overrides / "page.html").write_text(override(template)["page.html"], encoding="utf-8")
+    overrides = page_override(tmp_path / "overrides", template)
     site = {**SITE, "pages/more.md": markdown("More", slug="more", choice1url="/flask.html")}
-    build = build_in(tmp_path, site, THEME_TEMPLATES_OVERRIDES=[str(overrides)], **SIMPLE)
+    build = build_in(tmp_path, site, THEME_TEMPLATES_OVERRIDES=overrides, **SIMPLE)
 
     assert soup(build, "guide.html").select("nav.choices") == []
     assert soup(build, "more.html").select("nav.choices") == []
@@ -163,15 +162,13 @@ def test_a_page_without_text_gets_its_choices_where_the_text_would_be(tmp_path):
 
 
 def test_a_theme_that_prints_its_own_nav_keeps_it_alone(tmp_path):
-    overrides = tmp_path / "overrides"
-    overrides.mkdir()
     own = (
         '{% block content %}{{ page.content }}<nav class="choices">'
         '{% for c in page.choices %}<a class="mine" href="{{ c.url|e }}">{{ c.text|e }}</a>'
         "{% endfor %}</nav>{% endblock %}"
     )
-    (overrides / "page.html").write_text(override(own)["page.html"], encoding="utf-8")
-    build = build_in(tmp_path, SITE, THEME_TEMPLATES_OVERRIDES=[str(overrides)], **SIMPLE)
+    overrides = page_override(tmp_path / "overrides", own)
+    build = build_in(tmp_path, SITE, THEME_TEMPLATES_OVERRIDES=overrides, **SIMPLE)
 
     page = soup(build, "guide.html")
     assert len(page.select("nav.choices")) == 1
