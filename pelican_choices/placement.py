@@ -30,7 +30,7 @@ from pelican.contents import Content
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import SiteIndex
 from pelican_choices.stylesheet import write_stylesheet
-from pelican_choices.template_use import NO_USE, TemplateUses, Use
+from pelican_choices.template_use import NO_USE, Place, TemplateUses, Use
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +85,9 @@ NOT_PRINTED_ONCE = (
 )
 READS_FIELDS = (
     "%s: the choices are not placed in the pages of this template (first %s): "
-    "%s reads %s itself%s, so the theme prints the choice fields as they are written: "
-    "not escaped, links not checked, {filename} not expanded; the plugin still checks "
-    "them and reports their problems. Replace %s with "
+    "it reads the choice fields itself (%s), so the theme prints them as they are "
+    "written: not escaped, links not checked, {filename} not expanded; the plugin still "
+    "checks them and reports their problems. Replace what reads them with "
     '{%% include "pelican_choices/choices.html" %%}, or delete it and let the plugin '
     "place the choices; CHOICES_PLACE_AFTER_CONTENT = False silences this"
 )
@@ -159,13 +159,17 @@ class Placement:
         self.warned_templates.add(template)
         first = self.site.source(entry)
         if use.kind == "fields":
-            included = f" (included at {use.via})" if use.via else ""
-            replaced = f"the include at {use.via}" if use.via else f"what reads them at {use.where}"
-            logger.warning(READS_FIELDS, template, first, use.where, use.field, included, replaced)
+            logger.warning(READS_FIELDS, template, first, "; ".join(map(_read_at, use.places)))
         elif use.kind == "unknown":
-            logger.warning(CANNOT_TELL, template, first, use.where)
+            logger.warning(CANNOT_TELL, template, first, use.places[0].where)
         else:
             logger.warning(NOT_PRINTED_ONCE, template, first)
+
+
+def _read_at(place: Place) -> str:
+    """``choice4url at chapter-choices.html:1, included at page.html:12``."""
+    included = f", included at {place.via}" if place.via else ""
+    return f"{place.field} at {place.where}{included}"
 
 
 def _links(path: str, address: str) -> bool:

@@ -39,20 +39,31 @@ class Reading(NamedTuple):
     references: tuple[Reference, ...]
 
 
-class Use(NamedTuple):
-    """What a page template does with the choices, with what it reaches.
+class Place(NamedTuple):
+    """Where a template reads a choice field, or names a computed template.
 
-    ``kind`` is ``"prints"``, ``"fields"``, ``"unknown"`` or ``"none"``. For
-    ``fields`` and ``unknown``, ``where`` is the template and line that reads
-    a field or names a computed template, ``field`` the field it reads, and
-    ``via`` the first include or import on the way there (``page.html:12``),
-    or ``""`` when the page template does it itself, or a template it extends.
+    ``where`` is the template and line (``chapter-choices.html:3``), ``field``
+    the field it reads (``""`` for a computed name), and ``via`` the first
+    include or import on the way there from the page template
+    (``page.html:12``), or ``""`` when the page template itself, or one it
+    extends, does it.
+    """
+
+    where: str
+    field: str
+    via: str
+
+
+class Use(NamedTuple):
+    """What a page template does with the choices, with every template it reaches.
+
+    ``kind`` is ``"prints"``, ``"fields"`` (``places`` are every template
+    that reads a field), ``"unknown"`` (``places`` holds the first computed
+    name) or ``"none"``.
     """
 
     kind: str
-    where: str = ""
-    field: str = ""
-    via: str = ""
+    places: tuple[Place, ...] = ()
 
 
 NO_USE = Use("none")
@@ -72,16 +83,19 @@ class TemplateUses:
         """
         if self._reading(name) is None:
             return None
-        fields = unknown = None
+        fields: list[Place] = []
+        unknown: list[Place] = []
         for template, via, reading in self._reached(name):
             if reading.prints_choices:
                 return Use("prints")
-            if reading.field is not None and fields is None:
-                key, line = reading.field
-                fields = Use("fields", f"{template}:{line}", key, via)
-            if reading.computed is not None and unknown is None:
-                unknown = Use("unknown", f"{template}:{reading.computed}", "", via)
-        return fields or unknown or NO_USE
+            if reading.field is not None:
+                field, line = reading.field
+                fields.append(Place(f"{template}:{line}", field, via))
+            if reading.computed is not None:
+                unknown.append(Place(f"{template}:{reading.computed}", "", via))
+        if fields:
+            return Use("fields", tuple(fields))
+        return Use("unknown", tuple(unknown[:1])) if unknown else NO_USE
 
     def _reached(self, name: str) -> Iterator[tuple[str, str, Reading]]:
         """Each template reached from ``name``, depth first, with the first include on the way."""

@@ -51,9 +51,9 @@ PAGE_WITH = (
 INCLUDED = PAGE_WITH.format('{% include "chapter-choices.html" %}')
 READS_FIELDS = (
     "page.html: the choices are not placed in the pages of this template (first "
-    "pages/django.md): {where} reads {field} itself{included}, so the theme prints the "
-    "choice fields as they are written: not escaped, links not checked, {{filename}} not "
-    "expanded; the plugin still checks them and reports their problems. Replace {replaced} "
+    "pages/django.md): it reads the choice fields itself ({places}), so the theme prints "
+    "them as they are written: not escaped, links not checked, {{filename}} not expanded; "
+    "the plugin still checks them and reports their problems. Replace what reads them "
     'with {{% include "pelican_choices/choices.html" %}}, or delete it and let the plugin '
     "place the choices; CHOICES_PLACE_AFTER_CONTENT = False silences this"
 )
@@ -86,12 +86,7 @@ def test_a_hand_written_choices_template_is_left_to_print_alone_with_one_warning
         "/no-such-page.html",
     ]
     assert [m for m in build.messages if "not placed" in m] == [
-        READS_FIELDS.format(
-            where="chapter-choices.html:1",
-            field="choice4url",
-            included=" (included at page.html:2)",
-            replaced="the include at page.html:2",
-        )
+        READS_FIELDS.format(places="choice4url at chapter-choices.html:1, included at page.html:2")
     ]
     # The plugin still reads the fields, and names their problems.
     assert BROKEN_CHOICE4 in build.messages
@@ -181,12 +176,7 @@ def test_every_way_a_template_reads_a_field_counts(tmp_path, templates, where, f
 
     assert page(build).select("nav.choices") == []
     assert [m for m in build.messages if "not placed" in m] == [
-        READS_FIELDS.format(
-            where=where,
-            field=field,
-            included=" (included at page.html:2)",
-            replaced="the include at page.html:2",
-        )
+        READS_FIELDS.format(places=f"{field} at {where}, included at page.html:2")
     ]
 
 
@@ -200,11 +190,27 @@ def test_fields_read_in_a_template_the_page_extends_are_named_there(tmp_path):
 
     assert page(build).select("nav.choices") == []
     assert [m for m in build.messages if "not placed" in m] == [
+        READS_FIELDS.format(places="choice1url at base.html:2")
+    ]
+
+
+def test_every_template_that_reads_the_fields_is_named(tmp_path):
+    """A page template that tests a field, then includes the hand-written template or another."""
+    page_template = PAGE_WITH.format(
+        "\n{% if page.choice1url %}\n"
+        '{% include "chapter-choices.html" %}\n'
+        '{% else %}{% include "chapters/" + page.slug + ".html" ignore missing %}{% endif %}'
+    )
+    build = build_with(
+        tmp_path, {"page.html": page_template, "chapter-choices.html": CHAPTER_CHOICES}
+    )
+
+    assert page(build).select("nav.choices") == []
+    assert len(page(build).select("a.hand-written")) == 4
+    assert [m for m in build.messages if "not placed" in m] == [
         READS_FIELDS.format(
-            where="base.html:2",
-            field="choice1url",
-            included="",
-            replaced="what reads them at base.html:2",
+            places="choice1url at page.html:3; "
+            "choice4url at chapter-choices.html:1, included at page.html:4"
         )
     ]
 
@@ -254,4 +260,7 @@ def test_a_strict_build_fails_on_a_hand_written_choices_template(tmp_path):
     result = run_pelican(tmp_path, "--fatal", "warnings")
 
     assert result.returncode != 0
-    assert "chapter-choices.html:1 reads choice4url itself" in result.stdout + result.stderr
+    assert (
+        "(choice4url at chapter-choices.html:1, included at page.html:2)"
+        in result.stdout + result.stderr
+    )
