@@ -6,9 +6,13 @@ serves the theme's templates with ``{{ choices_after_text(article) }}``
 written right after that expression, wherever a template prints it once;
 ``Placement.after_text`` then gives the partial there, on the page written
 for that article or page only. The content itself is never changed, so
-summaries, feeds, listings and the content cache never see the choices. A
-template that prints the choices itself (the partial, at any depth of
-includes, or ``article.choices``) is left alone.
+summaries, feeds, listings and the content cache never see the choices.
+
+A template that prints the choices itself (the partial, or
+``article.choices``, at any depth of extends, includes and imports) is left
+alone. So is one that reads the choice fields by hand, or reaches a
+template whose name is computed: nothing is placed in its pages, and one
+warning says why (see ``template_use``).
 """
 
 from __future__ import annotations
@@ -18,14 +22,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import (
-    BaseLoader,
-    ChoiceLoader,
-    Environment,
-    TemplateNotFound,
-    TemplateSyntaxError,
-    meta,
-)
+from jinja2 import BaseLoader, ChoiceLoader, Environment
 from jinja2.runtime import Context
 from markupsafe import Markup
 from pelican.contents import Content
@@ -33,13 +30,13 @@ from pelican.contents import Content
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import SiteIndex
 from pelican_choices.stylesheet import write_stylesheet
+from pelican_choices.template_use import NO_USE, Place, TemplateUses, Use
 
 logger = logging.getLogger(__name__)
 
 PARTIAL = "pelican_choices/choices.html"
 # ``{{ article.content }}`` or ``{{ page.content }}``, as themes write it.
 PRINTED_TEXT = re.compile(r"\{\{-?\s*(article|page)\.content\s*(?:\|\s*safe\s*)?-?\}\}")
-PRINTED_CHOICES = re.compile(r"\b(?:article|page)\.choices\b")
 
 
 class TextLoader(ChoiceLoader):
@@ -80,16 +77,40 @@ def _mark_text(source: str) -> str:
     return PRINTED_TEXT.sub(marked, source)
 
 
+NOT_PRINTED_ONCE = (
+    "%s: the choices are not placed in the pages of this template (first %s): "
+    "it does not print {{ article.content }} or {{ page.content }} once, as it is; "
+    "include pelican_choices/choices.html in the template, or set "
+    "CHOICES_PLACE_AFTER_CONTENT = False"
+)
+READS_FIELDS = (
+    "%s: the choices are not placed in the pages of this template (first %s): "
+    "it reads the choice fields itself (%s), so the theme prints them as they are "
+    "written: not escaped, links not checked, {filename} not expanded; the plugin still "
+    "checks them and reports their problems. Replace what reads them with "
+    '{%% include "pelican_choices/choices.html" %%}, or delete it and let the plugin '
+    "place the choices; CHOICES_PLACE_AFTER_CONTENT = False silences this"
+)
+CANNOT_TELL = (
+    "%s: the choices are not placed in the pages of this template (first %s): "
+    "%s names a template that is worked out as the page is written, so whether the "
+    "theme prints the choice fields itself cannot be told; include "
+    "pelican_choices/choices.html where the choices belong, or set "
+    "CHOICES_PLACE_AFTER_CONTENT = False"
+)
+
+
 class Placement:
     """Places the choices in the pages of one build, and writes the stylesheet they link."""
 
     def __init__(self, env: Environment, settings: ChoicesSettings, site: SiteIndex) -> None:
-        self.env = env
         self.settings = settings
         self.site = site
+        self.env = env
+        self.uses = TemplateUses(env)
+        self.template_uses: dict[str, Use] = {}
         self.placed: set[Content] = set()
-        self.unplaced_templates: set[str] = set()
-        self.templates_printing: dict[str, bool] = {}
+        self.warned_templates: set[str] = set()
         self.stylesheet_written = False
 
     def after_text(self, context: Context, entry: Any) -> Markup:
@@ -99,67 +120,59 @@ class Placement:
             or not getattr(entry, "choices", None)
             or not self.settings.place_after_content
             or context.get("output_file") != entry.save_as
-            or self._prints_choices(entry)
+            or self._use(entry).kind != "none"
         ):
             return Markup("")
         self.placed.add(entry)
         return Markup(self.env.get_template(PARTIAL).render(context.get_all()))
 
-    def page_written(self, context: dict[str, Any]) -> None:
-        """After an article's or page's own file is written: the stylesheet, or a warning.
-
-        The stylesheet goes into the output folder of the site being built
-        (a subsite of pelican-i18n-subsites has its own), once a page shows
-        the choices.
-        """
-        entry = context.get("article") or context.get("page")
-        if not isinstance(entry, Content) or not getattr(entry, "choices", None):
-            return
-        if context.get("output_file") != entry.save_as:
-            return  # a listing or another page that happens to know an entry
-        printed = entry in self.placed or self._prints_choices(entry)
-        if printed and self.settings.stylesheet and not self.stylesheet_written:
+    def file_written(self, path: str, context: dict[str, Any]) -> None:
+        """After Pelican writes a file from a template: the stylesheet it links, or a warning."""
+        address = context.get("choices_stylesheet_url")
+        if address and not self.stylesheet_written and _links(path, address):
             write_stylesheet(context["OUTPUT_PATH"])
             self.stylesheet_written = True
-        if not printed and self.settings.place_after_content:
+        entry = context.get("article") or context.get("page")
+        if (
+            self.settings.place_after_content
+            and isinstance(entry, Content)
+            and getattr(entry, "choices", None)
+            and context.get("output_file") == entry.save_as
+            and entry not in self.placed
+        ):
             self._warn_once(entry)
 
-    def _prints_choices(self, entry: Content) -> bool:
-        """Whether the entry's template prints the choices itself, or through others."""
+    def _use(self, entry: Content) -> Use:
+        """What the template of ``entry`` does with the choices, worked out once per template."""
         name = entry.template
-        if name not in self.templates_printing:
+        if name not in self.template_uses:
             extensions = self.site.settings.get("TEMPLATE_EXTENSIONS", [".html"])
-            self.templates_printing[name] = any(
-                self._handles_choices(f"{name}{extension}", set()) for extension in extensions
-            )
-        return self.templates_printing[name]
-
-    def _handles_choices(self, name: str, seen: set[str]) -> bool:
-        """Whether template ``name``, or one it extends, includes or imports, prints the choices."""
-        if name == PARTIAL:
-            return True
-        seen.add(name)
-        try:
-            source, _, _ = self.env.loader.get_source(self.env, name)
-            references = meta.find_referenced_templates(self.env.parse(source))
-        except (TemplateNotFound, TemplateSyntaxError):
-            return False  # never rendered in this build, or the build reports it itself
-        return PRINTED_CHOICES.search(source) is not None or any(
-            self._handles_choices(reference, seen)
-            for reference in references
-            if reference is not None and reference not in seen
-        )
+            uses = (self.uses.of(name + extension) for extension in extensions)
+            self.template_uses[name] = next((use for use in uses if use is not None), NO_USE)
+        return self.template_uses[name]
 
     def _warn_once(self, entry: Content) -> None:
+        use = self._use(entry)
         template = f"{entry.template}.html"
-        if template in self.unplaced_templates:
+        if use.kind == "prints" or template in self.warned_templates:
             return
-        self.unplaced_templates.add(template)
-        logger.warning(
-            "%s: the choices are not placed in the pages of this template (first %s): "
-            "it does not print {{ article.content }} or {{ page.content }} once, as it is; "
-            "include pelican_choices/choices.html in the template, or set "
-            "CHOICES_PLACE_AFTER_CONTENT = False",
-            template,
-            self.site.source(entry),
-        )
+        self.warned_templates.add(template)
+        first = self.site.source(entry)
+        if use.kind == "fields":
+            logger.warning(READS_FIELDS, template, first, "; ".join(map(_read_at, use.places)))
+        elif use.kind == "unknown":
+            logger.warning(CANNOT_TELL, template, first, use.places[0].where)
+        else:
+            logger.warning(NOT_PRINTED_ONCE, template, first)
+
+
+def _read_at(place: Place) -> str:
+    """``choice4url at chapter-choices.html:1, included at page.html:12``."""
+    included = f", included at {place.via}" if place.via else ""
+    return f"{place.field} at {place.where}{included}"
+
+
+def _links(path: str, address: str) -> bool:
+    """Whether the file Pelican wrote at ``path`` links ``address``."""
+    with open(path, "rb") as file:
+        return address.encode("utf-8") in file.read()

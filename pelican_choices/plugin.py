@@ -110,10 +110,10 @@ def build(generators: list[Generator]) -> None:
 
 
 def place_choices(path: str, context: dict[str, Any]) -> None:
-    """Once an article's or a page's own file is written: its stylesheet, or a warning."""
+    """Once a file is written from a template: the stylesheet it links, or a warning."""
     placement = context.get("choices_placement")
     if placement is not None:
-        placement.page_written(context)
+        placement.file_written(path, context)
 
 
 def note_written(path: str, context: dict[str, Any], **_: Any) -> None:

@@ -38,6 +38,11 @@ SITE = {
     ),
 }
 SIMPLE = {"THEME": "simple", "FEED_ALL_ATOM": "feeds/all.atom.xml", **FLAT}
+# A simple page.html with ``{}`` after the text.
+PAGE_CONTENT = (
+    '{{% extends "!simple/page.html" %}}'
+    "{{% block content %}}{{{{ page.content }}}}{}{{% endblock %}}"
+)
 
 
 def soup(build, path: str) -> BeautifulSoup:
@@ -109,6 +114,45 @@ def test_settings_hide_the_heading_and_leave_out_the_stylesheet(tmp_path):
     page = soup(build, "guide.html")
     assert "choices-visually-hidden" in page.select_one("h2.choices-heading")["class"]
     assert page.select('link[href*="choices.css"]') == []
+    assert not (build.output / "pelican-choices").exists()
+
+
+def test_the_stylesheet_is_written_for_a_theme_that_links_it_in_its_head(tmp_path):
+    head = (
+        '{% extends "!simple/base.html" %}{% block head %}{{ super() }}'
+        '<link rel="stylesheet" href="{{ SITEURL }}/{{ choices_stylesheet_url|e }}">{% endblock %}'
+    )
+    partial = (
+        '{% with choices_stylesheet = false %}{% include "pelican_choices/choices.html" %}'
+        "{% endwith %}"
+    )
+    templates = {"base.html": head, "page.html": PAGE_CONTENT.format(partial)}
+    overrides = template_overrides(tmp_path / "overrides", templates=templates, kinds=())
+    build = build_in(tmp_path, SITE, THEME_TEMPLATES_OVERRIDES=overrides, **SIMPLE)
+
+    links = soup(build, "guide.html").select('link[href*="choices.css"]')
+    assert [link.parent.name for link in links] == ["head"]
+    assert (build.output / "pelican-choices" / "choices.css").is_file()
+
+
+def test_the_stylesheet_is_not_written_where_no_page_links_it(tmp_path):
+    partial = (
+        '{% with choices_stylesheet = false %}{% include "pelican_choices/choices.html" %}'
+        "{% endwith %}"
+    )
+    templates = {"page.html": PAGE_CONTENT.format(partial)}
+    overrides = template_overrides(tmp_path / "overrides", templates=templates, kinds=())
+    build = build_in(tmp_path, SITE, THEME_TEMPLATES_OVERRIDES=overrides, **SIMPLE)
+
+    assert len(soup(build, "guide.html").select("nav.choices")) == 1
+    # The article still gets the partial, and its link, after its text.
+    assert len(soup(build, "news.html").select('link[href*="choices.css"]')) == 1
+    assert (build.output / "pelican-choices" / "choices.css").is_file()
+
+    only_pages = {name: text for name, text in SITE.items() if name.startswith("pages/")}
+    build = build_in(tmp_path / "pages", only_pages, THEME_TEMPLATES_OVERRIDES=overrides, **SIMPLE)
+    assert len(soup(build, "guide.html").select("nav.choices")) == 1
+    assert soup(build, "guide.html").select('link[href*="choices.css"]') == []
     assert not (build.output / "pelican-choices").exists()
 
 

@@ -197,6 +197,9 @@ def test_assets_live_under_the_theme_static_folder(example_output):
     assert page.select_one('link[rel="icon"]')["href"] == "/theme/favicon.svg"
     assert (example_output / "theme/css/theme.css").is_file()
     assert (example_output / "theme/favicon.svg").is_file()
+    # The theme styles the choices itself: the partial's stylesheet is neither linked nor written.
+    assert not any("choices.css" in path.read_text("utf-8") for path in html_pages(example_output))
+    assert not (example_output / "pelican-choices").exists()
 
 
 def test_the_published_site_under_a_sub_path_keeps_every_address_below_it(tmp_path):
