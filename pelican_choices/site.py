@@ -63,7 +63,9 @@ class SiteIndex:
     """The targets of one build, found from its generators.
 
     It keeps the one memo of the plugin: each target's URL and each
-    content's source path, asked of Pelican once per build.
+    content's source path, asked of Pelican once per build. Drafts are kept
+    apart: found only where nothing published or hidden is, a target only
+    for another draft, and never suggested.
     """
 
     def __init__(self, generators: list[Generator]) -> None:
@@ -89,8 +91,7 @@ class SiteIndex:
             # Reading a static file's url would keep an {attach} from moving it.
             self._by_url.setdefault(url_key(static.get_url_setting("url")), static)
         self._slug_extensions = {"", *_extensions(self.settings)}
-        self._by_slug = _by_slug(published)
-        # Drafts are found only where nothing published is, and never suggested.
+        self._by_slug = _slug_index(published)
         self._drafts_by_url: dict[str, Content] = {}
         for draft in drafts:
             for url in chain((self.url(draft),), _setting_urls(draft, self.settings)):
@@ -283,7 +284,7 @@ def _setting_urls(draft: Content, settings: Mapping[str, Any]) -> Iterator[str]:
             continue
 
 
-def _by_slug(contents: list[Content]) -> dict[str, Content | None]:
+def _slug_index(contents: list[Content]) -> dict[str, Content | None]:
     """Each slug's content, None when several of one language share it.
 
     A content of the site's language comes first, else the one of another
