@@ -73,10 +73,6 @@ class Choices(tuple[Choice, ...]):
         return _distinct(choice.icon for choice in self if choice.icon)
 
 
-def _is_draft(target: Any) -> bool:
-    return getattr(target, "status", None) == "draft"
-
-
 def _distinct(icons: Iterable[Icon]) -> list[Icon]:
     found: dict[str, Icon] = {}
     for icon in icons:
@@ -92,7 +88,6 @@ class TargetDefaults(NamedTuple):
 
 
 NO_DEFAULTS = TargetDefaults()
-DRAFT_TARGET = "leads to a draft; drafts are not published, nor are their addresses"
 
 
 class ChoiceBuilder:
@@ -129,31 +124,24 @@ class ChoiceBuilder:
     def _choice(self, content: Content, source: str, slot: Slot) -> Choice | None:
         if not slot.url:
             field_name = "text" if slot.text else "icon"
-            self._broken(source, slot, field_name, "has no %s", (slot.key("url"),))
+            self._broken(source, slot, field_name, Rejection("has no %s", (slot.key("url"),)))
             return None
         address = parse_address(slot.url, self.intrasite_link)
         if isinstance(address, Rejection):
-            self._broken(source, slot, "url", address.template, address.args)
+            self._broken(source, slot, "url", address)
             return None
         if address.kind == "outside":
             target, written = None, address.link
         else:
             resolved = self.site.resolve(content, address)
             if isinstance(resolved, Rejection):
-                self._broken(source, slot, "url", resolved.template, resolved.args)
+                self._broken(source, slot, "url", resolved)
                 return None
             target, written = resolved, address.suffix
-            if _is_draft(target) and not _is_draft(content):
-                self.reporter.report(
-                    Problem(
-                        source, slot.key("url"), slot.url, DRAFT_TARGET, broken=True, private=True
-                    )
-                )
-                return None
         defaults = self.defaults.get(target, NO_DEFAULTS)
         text = slot.text or defaults.text or target_title(target)
         if not text:
-            self._broken(source, slot, "url", "has no text: add %s", (slot.key("text"),))
+            self._broken(source, slot, "url", Rejection("has no text: add %s", (slot.key("text"),)))
             return None
         icon = self._icon(source, slot.key("icon"), slot.icon) if slot.icon else None
         icon = icon or defaults.icon or self.default_icon
@@ -179,10 +167,12 @@ class ChoiceBuilder:
         icon = self._icon(source, "choiceicon", spec) if spec else None
         return TargetDefaults(text, icon)
 
-    def _broken(
-        self, source: str, slot: Slot, field_name: str, template: str, args: tuple[object, ...]
-    ) -> None:
+    def _broken(self, source: str, slot: Slot, field_name: str, rejection: Rejection) -> None:
+        """Report the choice of ``slot`` as dropped, for the reason ``rejection`` gives."""
+        template, args, private = rejection
         value = getattr(slot, field_name)
         self.reporter.report(
-            Problem(source, slot.key(field_name), value, template, args, broken=True)
+            Problem(
+                source, slot.key(field_name), value, template, args, broken=True, private=private
+            )
         )

@@ -220,8 +220,16 @@ def cut(text: str) -> str:
 
 
 def _cut_problem(problem: Problem) -> Problem:
-    args = tuple(cut(arg) if isinstance(arg, str) else arg for arg in problem.args)
+    args = tuple(_cut_part(arg) if isinstance(arg, str) else arg for arg in problem.args)
     return problem._replace(value="" if problem.private else cut(problem.value), args=args)
+
+
+def _cut_part(text: str) -> str:
+    """A part of a message cut as ``cut`` does, with the space that joins it to the text before.
+
+    `` (did you mean /flask.html?)`` then reads in the reports as in the log.
+    """
+    return (" " if text[:1].isspace() else "") + cut(text)
 
 
 def _edge(origin: str, choice: Choice, index: dict[int, int]) -> Edge:

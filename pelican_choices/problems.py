@@ -45,10 +45,14 @@ class Problem(NamedTuple):
 
 
 class Rejection(NamedTuple):
-    """Why a value cannot be used: the end of a message and its arguments."""
+    """Why a value cannot be used: the end of a message and its arguments.
+
+    A ``private`` rejection makes a private problem: the value names a draft.
+    """
 
     template: str
     args: tuple[object, ...] = ()
+    private: bool = False
 
 
 class BrokenChoicesError(Exception):

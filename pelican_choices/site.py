@@ -10,7 +10,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
-from pelican.contents import Content
+from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
@@ -40,6 +40,7 @@ TAXONOMIES = {
     "author": (Author, "authors"),
 }
 FEEDS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
+DRAFT_TARGET = "leads to a draft; drafts are not published, nor are their addresses"
 DIRECT_TEMPLATE_TITLES = {
     "archives": "Archives",
     "authors": "Authors",
@@ -62,7 +63,9 @@ class SiteIndex:
     """The targets of one build, found from its generators.
 
     It keeps the one memo of the plugin: each target's URL and each
-    content's source path, asked of Pelican once per build.
+    content's source path, asked of Pelican once per build. Drafts are kept
+    apart: found only where nothing published or hidden is, a target only
+    for another draft, and never suggested.
     """
 
     def __init__(self, generators: list[Generator]) -> None:
@@ -76,8 +79,10 @@ class SiteIndex:
             plural: {wrapper.slug: wrapper for wrapper in _wrappers(getattr(articles, plural, ()))}
             for _, plural in TAXONOMIES.values()
         }
+        published = [content for content in self.contents if not _is_draft(content)]
+        drafts = [content for content in self.contents if _is_draft(content)]
         self._by_url: dict[str, Target] = {}
-        for target in chain(self.contents, self._site_pages(articles)):
+        for target in chain(published, self._site_pages(articles)):
             self._by_url.setdefault(url_key(self.url(target)), target)
         for taxonomy in self._taxonomies.values():
             for wrapper in taxonomy.values():
@@ -85,16 +90,15 @@ class SiteIndex:
         for static in self.context.get("staticfiles", ()):
             # Reading a static file's url would keep an {attach} from moving it.
             self._by_url.setdefault(url_key(static.get_url_setting("url")), static)
-        self._by_slug: dict[str, Content | None] = {}
         self._slug_extensions = {"", *_extensions(self.settings)}
-        other_languages: dict[str, Content | None] = {}
-        for content in self.contents:
-            if getattr(content, "status", "") != "draft":
-                slug = getattr(content, "slug", "")
-                found = self._by_slug if content.in_default_lang else other_languages
-                found[slug] = None if slug in found else content
-        for slug, content in other_languages.items():
-            self._by_slug.setdefault(slug, content)
+        self._by_slug = _slug_index(published)
+        self._drafts_by_url: dict[str, Content] = {}
+        for draft in drafts:
+            for url in chain((self.url(draft),), _setting_urls(draft, self.settings)):
+                self._drafts_by_url.setdefault(url_key(url), draft)
+        self._drafts_by_slug: dict[str, Content] = {}
+        for draft in sorted(drafts, key=lambda draft: not draft.in_default_lang):
+            self._drafts_by_slug.setdefault(getattr(draft, "slug", ""), draft)
 
     def url(self, target: Any) -> str:
         """``target.url``, asked once per build, unless it is overridden later.
@@ -120,7 +124,11 @@ class SiteIndex:
         return source
 
     def resolve(self, content: Content, address: Address) -> Target | Rejection:
-        """Find what ``address``, written in ``content``, leads to."""
+        """Find what ``address``, written in ``content``, leads to.
+
+        Only a draft may lead to a draft: from published content, an address
+        of a draft is a private rejection, whatever names it.
+        """
         if address.kind == "site":
             if not address.path and address.suffix.startswith("#"):
                 target = content
@@ -134,8 +142,6 @@ class SiteIndex:
             if target is None:
                 suggestion = self._suggest_file(content, address)
                 return Rejection("names no source file of this site%s", (suggestion,))
-            if address.what == "attach":
-                target.attach_to(content)
         elif address.what == "index":
             target = self._by_url.get(url_key(self.settings.get("INDEX_SAVE_AS", "")))
             if target is None:
@@ -144,29 +150,39 @@ class SiteIndex:
             target = self._taxonomy(address)
             if target is None:
                 return Rejection("names no %s of this site", (address.what,))
+        if _is_draft(target) and not _is_draft(content):
+            return Rejection(DRAFT_TARGET, private=True)
+        if address.what == "attach":
+            target.attach_to(content)
         return translation_for(target, content)
 
     def _site_target(self, path: str) -> Target | None:
-        """What a path below the site root leads to."""
-        key = url_key(path)
-        return self._by_url.get(key) or self._by_slug_of(key)
+        """What a path below the site root leads to: its URL, else its slug; a draft last.
 
-    def _by_slug_of(self, key: str) -> Content | None:
-        """The one content whose slug is a one-part path's name: ``/django.html`` is ``django``.
+        A draft is found by its URL (its ``url:`` metadata, or the one the
+        settings give it once published or as a draft) or by its slug, only
+        where nothing published is.
+        """
+        key = url_key(path)
+        slug = self._slug_of(key)
+        if key in self._by_url:
+            return self._by_url[key]
+        if slug in self._by_slug:
+            return self._by_slug[slug]
+        return self._drafts_by_url.get(key) or self._drafts_by_slug.get(slug)
+
+    def _slug_of(self, key: str) -> str | None:
+        """The slug a one-part path names: ``/django.html`` is ``django``.
 
         Guides written for ``PAGE_URL = "{slug}.html"`` keep working under
         another URL scheme; the href is still the target's own URL. Only a
         name without extension, or with the one pages and articles are saved
-        with, is a slug: ``/django.pdf`` is a missing file. A content of the
-        site's language comes first, else the one of another language (an
-        untranslated page that a subsite of pelican-i18n-subsites keeps).
+        with, is a slug: ``/django.pdf`` is a missing file.
         """
         if "/" in key:
             return None
         name, extension = posixpath.splitext(key)
-        if extension.lower() not in self._slug_extensions:
-            return None
-        return self._by_slug.get(name)
+        return name if extension.lower() in self._slug_extensions else None
 
     def _suggest_site_path(self, path: str) -> str:
         """`` (did you mean /flask.html?)``: the closest URLs of the site.
@@ -188,13 +204,16 @@ class SiteIndex:
         """`` (did you mean {filename}flask.md?)``: the closest source files, written as links.
 
         File names are compared; a file is shown relative to the folder of
-        ``content`` when it is in it or below, else from ``PATH``.
+        ``content`` when it is in it or below, else from ``PATH``. A draft's
+        file is never offered.
         """
         folder = posixpath.dirname(self.source(content))
         wanted = posixpath.splitext(posixpath.basename(unquote(address.path)))[0]
+        generated = self.context.get("generated_content", {})
         candidates = []
         for path in chain(
-            self.context.get("generated_content", {}), self.context.get("static_content", {})
+            (path for path, found in generated.items() if not _is_draft(found)),
+            self.context.get("static_content", {}),
         ):
             written = posixpath.relpath(path, folder) if folder else path
             if written.startswith("../"):
@@ -240,6 +259,47 @@ class SiteIndex:
         for feed in FEEDS:
             if settings.get(feed):
                 yield SitePage(settings[feed], f"{settings.get('SITENAME', '')} feed")
+
+
+def _is_draft(target: Any) -> bool:
+    """Whether ``target`` is a draft: Pelican writes it, but does not publish it."""
+    return getattr(target, "status", None) == "draft"
+
+
+def _setting_urls(draft: Content, settings: Mapping[str, Any]) -> Iterator[str]:
+    """The URLs ``draft`` has by the settings of its kind, once published and as a draft.
+
+    ``PAGE_URL`` and ``DRAFT_PAGE_URL``, or ``ARTICLE_URL`` and ``DRAFT_URL``
+    (their ``LANG`` forms in another language), with its slug, whatever its
+    ``url:`` metadata says. A setting that names a field the draft does not
+    have yet gives none.
+    """
+    kinds = ("ARTICLE", "DRAFT") if isinstance(draft, Article) else ("PAGE", "DRAFT_PAGE")
+    lang = "" if draft.in_default_lang else "LANG_"
+    fields = draft.url_format
+    for kind in kinds:
+        try:
+            yield str(settings[f"{kind}_{lang}URL"]).format(**fields)
+        except KeyError:
+            continue
+
+
+def _slug_index(contents: list[Content]) -> dict[str, Content | None]:
+    """Each slug's content, None when several of one language share it.
+
+    A content of the site's language comes first, else the one of another
+    language (an untranslated page that a subsite of pelican-i18n-subsites
+    keeps).
+    """
+    found: dict[str, Content | None] = {}
+    other_languages: dict[str, Content | None] = {}
+    for content in contents:
+        slug = getattr(content, "slug", "")
+        into = found if content.in_default_lang else other_languages
+        into[slug] = None if slug in into else content
+    for slug, content in other_languages.items():
+        found.setdefault(slug, content)
+    return found
 
 
 def _extensions(settings: Mapping[str, Any]) -> set[str]:
