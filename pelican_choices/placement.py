@@ -30,11 +30,10 @@ from pelican.contents import Content
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import SiteIndex
 from pelican_choices.stylesheet import write_stylesheet
-from pelican_choices.template_use import NO_USE, Place, TemplateUses, Use
+from pelican_choices.template_use import NO_USE, PARTIAL, Place, TemplateUses, Use
 
 logger = logging.getLogger(__name__)
 
-PARTIAL = "pelican_choices/choices.html"
 # ``{{ article.content }}`` or ``{{ page.content }}``, as themes write it.
 PRINTED_TEXT = re.compile(r"\{\{-?\s*(article|page)\.content\s*(?:\|\s*safe\s*)?-?\}\}")
 

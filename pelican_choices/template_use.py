@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
+PARTIAL = "pelican_choices/choices.html"
 CHOICE_FIELD = re.compile(r"choice[0-9]+(?:url|icon|text)", re.IGNORECASE)
 # The start of a key that a template builds: 'choice' ~ n ~ 'url', "choice%durl" % n...
 CHOICE_KEY_START = re.compile(r"choice(?:[0-9]|\W|$)", re.IGNORECASE)
@@ -67,6 +68,7 @@ class Use(NamedTuple):
 
 
 NO_USE = Use("none")
+PARTIAL_READING = Reading(True, None, None, ())
 
 
 class TemplateUses:
@@ -116,6 +118,8 @@ class TemplateUses:
                     )
 
     def _reading(self, name: str) -> Reading | None:
+        if name == PARTIAL:
+            return PARTIAL_READING  # whatever a theme's own copy of it holds
         if name not in self._readings:
             self._readings[name] = self._read(name)
         return self._readings[name]
