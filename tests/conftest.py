@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,14 +16,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import blinker
 import pytest
 from pelican import Pelican
 from pelican.log import LimitFilter
-from pelican.plugins import signals
 from pelican.settings import read_settings
+from signal_handlers import handlers_kept_to_the_block
+from theme_sites import THEME_CASES, shared_themes_missing
 
 pytest_plugins = ["browser_fixtures"]
+
+
+def pytest_report_header() -> list[str]:
+    """Name the themes the tests of other themes build here, and why any are left out."""
+    lines = ["other themes: " + ", ".join(case.name for case in THEME_CASES)]
+    if reason := shared_themes_missing():
+        lines.append(f"not built: Flex, Elegant, pelican-bootstrap3 and alchemy, as {reason}")
+    return lines
+
 
 PROBE_THEME = Path(__file__).parent / "probe_theme"
 EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
@@ -158,20 +166,11 @@ def _fresh_pelican_log_filter() -> None:
 def _plugins_connected_for_one_module() -> Iterator[None]:
     """Each module's builds run the plugins they list, as a fresh ``pelican`` process would.
 
-    Pelican connects a plugin's signal handlers at every build and never
-    disconnects them: without this, pelican-sitemap, once built with in one
-    module, would write a sitemap in the builds of later modules too.
+    Without this, pelican-sitemap, once built with in one module, would write
+    a sitemap in the builds of later modules too.
     """
-    before = {signal: set(signal.receivers) for signal in _pelican_signals()}
-    yield
-    for signal, connected in before.items():
-        for receiver_id in set(signal.receivers) - connected:
-            receiver = signal.receivers[receiver_id]
-            signal.disconnect(receiver() if isinstance(receiver, weakref.ref) else receiver)
-
-
-def _pelican_signals() -> list[blinker.Signal]:
-    return [value for value in vars(signals).values() if isinstance(value, blinker.Signal)]
+    with handlers_kept_to_the_block():
+        yield
 
 
 class _RecordList(logging.Handler):
