@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import chain
-
 from pelican.generators import Generator
 
 from pelican_choices.choices import ChoiceBuilder
@@ -13,7 +11,7 @@ from pelican_choices.layout import lay_out
 from pelican_choices.output import log_summary
 from pelican_choices.placement import Placement
 from pelican_choices.problems import Reporter
-from pelican_choices.reading_order import link_neighbours, reading_order
+from pelican_choices.reading_order import link_neighbours, reading_orders
 from pelican_choices.reports import Reports
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import SiteIndex
@@ -24,7 +22,7 @@ from pelican_choices.stylesheet import stylesheet_url
 def build_navigation(generators: list[Generator]) -> None:
     """Give every content its choices and neighbours, and the templates what they read.
 
-    The context gets the reading order, the choice graph and its layout,
+    The context gets the reading order of each language, the choice graph and its layout,
     the plugin's settings, what placing the choices needs and the reports to
     write once the build is done.
     """
@@ -38,17 +36,23 @@ def build_navigation(generators: list[Generator]) -> None:
     for content in site.contents:
         content.choices = builder.build(content)
 
-    published = chain(context.get("pages", ()), context.get("articles", ()))
-    order = reading_order(published, settings.sort_key, reporter, site, settings.sort_as)
-    link_neighbours(order, site.contents, site)
-    context["reading_order"] = order
+    candidates = node_candidates(generators)
+    orders = reading_orders(
+        candidates.published,
+        candidates.translations,
+        settings.sort_key,
+        reporter,
+        site,
+        sort_as=settings.sort_as,
+    )
+    link_neighbours(orders.languages.values(), site.contents, site)
+    context["reading_orders"] = orders.languages
+    context["reading_order"] = orders.languages[site.settings["DEFAULT_LANG"]]
     if not settings.page_order_by_site and "pages" in context:
-        position = {id(content): index for index, content in enumerate(order)}
+        position = {id(content): index for index, content in enumerate(orders.listed)}
         context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
 
-    graph = build_graph(
-        node_candidates(generators), order, reporter.broken, settings.sort_key, site
-    )
+    graph = build_graph(candidates, orders.listed, reporter.broken, settings.sort_key, site)
     context["choices_graph"] = graph
     context["choices_map"] = lay_out(graph) if settings.map_save_as else None
     context["choices_graph_url"] = settings.graph_save_as

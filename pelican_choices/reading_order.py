@@ -1,10 +1,10 @@
-"""The site's reading order, from ``sort-order`` metadata read as section codes or numbers."""
+"""Each language's reading order, from ``sort-order`` metadata read as section codes or numbers."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any, NamedTuple
 
 from pelican.contents import Content
@@ -27,12 +27,32 @@ Rank = tuple[Any, ...]
 
 
 class Entry(NamedTuple):
-    """A content with a sort-order value, and what breaks ties."""
+    """A content with a sort-order value, and what breaks ties.
+
+    ``written_in`` is the source file the value is written in: the content's
+    own, or its original's for a translation that has no value of its own.
+    """
 
     value: str
     title: str
     source: str
+    written_in: str
     content: Content
+
+
+class ReadingOrders(NamedTuple):
+    """The reading order of each language of a build.
+
+    ``languages`` maps each language code (``content.lang``) to its published
+    articles and pages with a sort-order, in order, the site's default
+    language first, the others by code. ``listed`` holds those that Pelican
+    lists as articles and pages (originals, in any language, not
+    translations), in the same ranks: the order of the choice graph and of
+    page listings.
+    """
+
+    languages: dict[str, list[Content]]
+    listed: list[Content]
 
 
 def section_number(value: str) -> tuple[int, ...] | None:
@@ -66,36 +86,90 @@ def section_code(value: str) -> tuple[tuple[int, int | str], ...] | None:
     )
 
 
-def reading_order(
-    contents: Iterable[Content],
+def reading_orders(
+    originals: Iterable[Content],
+    translations: Iterable[Content],
     key: str,
     reporter: Reporter,
     site: SiteIndex,
+    *,
     sort_as: str | None = None,
-) -> list[Content]:
-    """The contents that have a ``key`` value, in reading order.
+) -> ReadingOrders:
+    """The published contents that have a ``key`` value, in reading order, per language.
 
-    Section numbers come first, compared part by part as codes, or as plain
-    numbers when ``sort_as`` is ``"numbers"``; other values follow in string
-    order, each reported. Ties go by title, then by source path, so the order
-    never depends on the order of the files. When ``sort_as`` is None and
-    plain numbers would give another order, one warning says so.
+    ``originals`` are the articles and pages Pelican lists, ``translations``
+    their published translations; a translation without a value takes its
+    original's. Section numbers come first, compared part by part as codes,
+    or as plain numbers when ``sort_as`` is ``"numbers"``; other values
+    follow in string order, each reported where it is written. Ties go by
+    title, then by source path, so the order never depends on the order of
+    the files. When ``sort_as`` is None and plain numbers would give another
+    order, one warning says so, for the first language where they would.
     """
-    entries = []
-    for content in contents:
-        if key not in content.metadata:
-            continue
-        source = site.source(content)
-        value = metadata_text(content.metadata[key], key, source, reporter)
-        if not value:
-            continue
-        if section_number(value) is None:
-            reporter.report(Problem(source, key, value, NOT_A_SECTION))
-        entries.append(Entry(value, str(getattr(content, "title", "")), source, content))
-    order = _sorted(entries, section_number if sort_as == "numbers" else section_code)
+    listed, translated = _entries(originals, translations, key, reporter, site)
+    default_lang = site.settings["DEFAULT_LANG"]
+    by_language: dict[str, list[Entry]] = {default_lang: []}
+    for entry in chain(listed, translated):
+        by_language.setdefault(entry.content.lang, []).append(entry)
+    languages = sorted(by_language, key=lambda lang: (lang != default_lang, lang))
+    read = section_number if sort_as == "numbers" else section_code
+    orders = {lang: _sorted(by_language[lang], read) for lang in languages}
     if sort_as is None:
-        _report_numbers_differ(order, _sorted(entries, section_number), key, reporter)
-    return [entry.content for entry in order]
+        for lang in languages:
+            numeric = _sorted(by_language[lang], section_number)
+            if _report_numbers_differ(orders[lang], numeric, key, reporter):
+                break  # once for the build
+    return ReadingOrders(
+        {lang: [entry.content for entry in order] for lang, order in orders.items()},
+        [entry.content for entry in _sorted(listed, read)],
+    )
+
+
+def _entries(
+    originals: Iterable[Content],
+    translations: Iterable[Content],
+    key: str,
+    reporter: Reporter,
+    site: SiteIndex,
+) -> tuple[list[Entry], list[Entry]]:
+    """The originals and the translations that have a value, each read once."""
+    values: dict[int, str] = {}
+    listed = []
+    for content in originals:
+        values[id(content)] = value = _own_value(content, key, reporter, site)
+        if value:
+            source = site.source(content)
+            listed.append(Entry(value, _title(content), source, source, content))
+    translated = []
+    for translation in translations:
+        source = written_in = site.source(translation)
+        value = _own_value(translation, key, reporter, site)
+        original = _original(translation, values)
+        if not value and original is not None:
+            value, written_in = values[id(original)], site.source(original)
+        if value:
+            translated.append(Entry(value, _title(translation), source, written_in, translation))
+    return listed, translated
+
+
+def _own_value(content: Content, key: str, reporter: Reporter, site: SiteIndex) -> str:
+    """The content's own ``key`` value as text, "" without one; reported unless a section number."""
+    if key not in content.metadata:
+        return ""
+    source = site.source(content)
+    value = metadata_text(content.metadata[key], key, source, reporter)
+    if value and section_number(value) is None:
+        reporter.report(Problem(source, key, value, NOT_A_SECTION))
+    return value
+
+
+def _original(translation: Content, listed: dict[int, str]) -> Content | None:
+    """What ``translation`` translates: the one of its group that Pelican lists (in ``listed``)."""
+    return next((other for other in translation.translations if id(other) in listed), None)
+
+
+def _title(content: Content) -> str:
+    return str(getattr(content, "title", ""))
 
 
 def _sorted(entries: list[Entry], read: Callable[[str], Rank | None]) -> list[Entry]:
@@ -109,34 +183,41 @@ def _sorted(entries: list[Entry], read: Callable[[str], Rank | None]) -> list[En
 
 def _report_numbers_differ(
     order: list[Entry], numeric: list[Entry], key: str, reporter: Reporter
-) -> None:
-    """Name the first value that plain numbers would move, and the one it now follows."""
+) -> bool:
+    """Name the first value that plain numbers would move, and the one it now follows.
+
+    True when there is one.
+    """
     moved = next((b for a, b in zip(order, numeric, strict=True) if a is not b), None)
     if moved is None:
-        return
+        return False
     index = next(i for i, entry in enumerate(order) if entry is moved)
     before = order[index - 1]
     reporter.report(
         Problem(
-            moved.source,
+            moved.written_in,
             key,
             moved.value,
             NUMBERS_DIFFER,
-            (quote(before.value), reporter.where(before.source, key)),
+            (quote(before.value), reporter.where(before.written_in, key)),
         )
     )
+    return True
 
 
-def link_neighbours(order: list[Content], contents: Iterable[Content], site: SiteIndex) -> None:
-    """Give every content its neighbours in the reading order, and their URLs.
+def link_neighbours(
+    orders: Iterable[list[Content]], contents: Iterable[Content], site: SiteIndex
+) -> None:
+    """Give every content its neighbours in the reading order of its language, and their URLs.
 
-    ``prev_in_order`` and ``next_in_order`` are None outside the order, and
+    ``prev_in_order`` and ``next_in_order`` are None outside the orders, and
     so are ``prev_in_order_url`` and ``next_in_order_url``: the URL Pelican
     would give, worked out once rather than on every use.
     """
     for content in contents:
         content.prev_in_order = content.next_in_order = None
         content.prev_in_order_url = content.next_in_order_url = None
-    for before, after in pairwise(order):
-        before.next_in_order, before.next_in_order_url = after, site.url(after)
-        after.prev_in_order, after.prev_in_order_url = before, site.url(before)
+    for order in orders:
+        for before, after in pairwise(order):
+            before.next_in_order, before.next_in_order_url = after, site.url(after)
+            after.prev_in_order, after.prev_in_order_url = before, site.url(before)

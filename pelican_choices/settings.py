@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from pelican.settings import DEFAULT_CONFIG
@@ -29,7 +30,12 @@ DEFAULTS: dict[str, Any] = {
 
 
 class ChoicesSettings(NamedTuple):
-    """The plugin's view of the site settings, with defaults filled in."""
+    """The plugin's view of the site settings, with defaults filled in.
+
+    ``nav_labels`` is ``CHOICES_NAV_LABEL`` as checked: one text for every
+    language, texts by language code (lower case, with ``-``), or None when
+    the site sets none; ``nav_label_in`` reads them.
+    """
 
     on_broken: str = DEFAULTS["CHOICES_ON_BROKEN"]
     sort_key: str = DEFAULTS["CHOICES_SORT_KEY"]
@@ -37,7 +43,8 @@ class ChoicesSettings(NamedTuple):
     default_icon: str | None = DEFAULTS["CHOICES_DEFAULT_ICON"]
     graph_save_as: str | None = DEFAULTS["CHOICES_GRAPH_SAVE_AS"]
     map_save_as: str | None = DEFAULTS["CHOICES_MAP_SAVE_AS"]
-    nav_label: str = DEFAULTS["CHOICES_NAV_LABEL"]
+    nav_labels: str | Mapping[str, str] | None = None
+    default_lang: str = DEFAULT_CONFIG["DEFAULT_LANG"]
     hide_heading: bool = DEFAULTS["CHOICES_HIDE_HEADING"]
     place_after_content: bool = DEFAULTS["CHOICES_PLACE_AFTER_CONTENT"]
     stylesheet: bool = DEFAULTS["CHOICES_STYLESHEET"]
@@ -71,11 +78,6 @@ class ChoicesSettings(NamedTuple):
             _reject("CHOICES_DEFAULT_ICON", default_icon, "an icon name or None")
             default_icon = DEFAULTS["CHOICES_DEFAULT_ICON"]
 
-        nav_label = merged["CHOICES_NAV_LABEL"]
-        if not isinstance(nav_label, str) or not nav_label.strip():
-            _reject("CHOICES_NAV_LABEL", nav_label, "the text of the heading above the choices")
-            nav_label = DEFAULTS["CHOICES_NAV_LABEL"]
-
         return cls(
             on_broken=on_broken.lower(),
             sort_key=sort_key.strip().lower(),
@@ -83,12 +85,77 @@ class ChoicesSettings(NamedTuple):
             default_icon=(default_icon or "").strip() or None,
             graph_save_as=_output_name("CHOICES_GRAPH_SAVE_AS", merged),
             map_save_as=_output_name("CHOICES_MAP_SAVE_AS", merged),
-            nav_label=" ".join(nav_label.split()),
+            nav_labels=_nav_labels(settings.get("CHOICES_NAV_LABEL")),
+            default_lang=settings.get("DEFAULT_LANG", DEFAULT_CONFIG["DEFAULT_LANG"]),
             hide_heading=_flag("CHOICES_HIDE_HEADING", merged),
             place_after_content=_flag("CHOICES_PLACE_AFTER_CONTENT", merged),
             stylesheet=_flag("CHOICES_STYLESHEET", merged),
             page_order_by_site=_site_orders_pages(settings),
         )
+
+    @property
+    def nav_label(self) -> str:
+        """The heading above the choices in the site's language."""
+        return self.nav_label_in(self.default_lang)
+
+    def nav_label_in(self, lang: str | None, default: str | None = None) -> str:
+        """The heading above the choices on a page in ``lang``.
+
+        The site's text for that language (or for its first part: ``fr`` for
+        ``fr-CA``), or its one text for every language; else ``default``, a
+        theme's own words for that language; else the English default.
+        """
+        given = self.nav_labels
+        if isinstance(given, str):
+            return given
+        if given and isinstance(lang, str):
+            code = language_code(lang)
+            text = given.get(code) or given.get(code.partition("-")[0])
+            if text:
+                return text
+        if isinstance(default, str) and default.strip():
+            return default
+        return DEFAULTS["CHOICES_NAV_LABEL"]
+
+
+def language_code(lang: str) -> str:
+    """A language code as the plugin compares them: ``pt_BR`` is ``pt-br``."""
+    return lang.strip().lower().replace("_", "-")
+
+
+def _nav_labels(value: object) -> str | Mapping[str, str] | None:
+    """``CHOICES_NAV_LABEL`` checked: a text, or texts by language code.
+
+    A bad text in a mapping is reported and left out, so that language gets
+    the default heading; any other bad value is reported and not used.
+    """
+    if value is None:
+        return None
+    expected = "the text of the heading above the choices"
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    if not isinstance(value, Mapping):
+        _reject("CHOICES_NAV_LABEL", value, f"{expected}, or a dict of language codes to texts")
+        return None
+    texts = {}
+    for lang, text in value.items():
+        if not isinstance(lang, str) or not lang.strip():
+            logger.warning(
+                "pelicanconf: CHOICES_NAV_LABEL has the key %r, which is not a language code "
+                "such as 'fr'; it is left out",
+                lang,
+            )
+        elif not isinstance(text, str) or not text.strip():
+            logger.warning(
+                "pelicanconf: CHOICES_NAV_LABEL[%r] = %r is not valid (expected %s); "
+                "pages in that language get the default heading",
+                lang,
+                text,
+                expected,
+            )
+        else:
+            texts[language_code(lang)] = " ".join(text.split())
+    return MappingProxyType(texts)
 
 
 def _output_name(name: str, merged: Mapping[str, Any]) -> str | None:

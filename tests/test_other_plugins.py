@@ -11,7 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import PROBE_THEME, Build, markdown, run_pelican, write_files
+
+import pelican_choices
 
 CONFIG = f"""\
 PATH = "content"
@@ -135,6 +138,38 @@ def test_every_site_has_the_stylesheet_its_pages_link(subsites):
         [href] = re.findall(r'<link rel="stylesheet" href="([^"?]+)\?v=', page)
         assert (site.output / href.lstrip("/")).is_file(), name
     assert href == "/fr/pelican-choices/choices.css"
+
+
+@pytest.fixture(scope="module")
+def themed_subsites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
+    """The subsites in the bundled theme."""
+    extra = f"PLUGINS = {PLUGINS!r}\n{SUBSITES}THEME = {pelican_choices.THEME_PATH!r}\n"
+    return build(tmp_path_factory.mktemp("i18n-theme"), SUBSITE_PAGES, extra)
+
+
+def test_each_subsite_of_the_bundled_theme_has_its_order_and_its_words(themed_subsites):
+    site, output = themed_subsites
+
+    def pager(name: str) -> list[tuple[str, str, str]]:
+        page = BeautifulSoup(site.html(name), "html.parser")
+        return [(a["rel"][0], a["href"], a.get_text()) for a in page.select("nav.pager a")]
+
+    assert "WARNING" not in output
+    assert pager("fr/basics.html") == [
+        ("prev", "/fr/intro.html", "Précédent Introduction"),
+        ("next", "/fr/advanced.html", "Suivant Avancé"),
+    ]
+    assert pager("basics.html") == [("next", "/advanced.html", "Next Advanced")]
+    french = BeautifulSoup(site.html("fr/index.html"), "html.parser")
+    assert french.select_one("html")["lang"] == "fr"
+    assert french.select_one("#toc-heading").get_text() == "Sommaire"
+    assert [a["href"] for a in french.select("section.toc a")] == [
+        "/fr/intro.html",
+        "/fr/basics.html",
+        "/fr/advanced.html",
+    ]
+    heading = BeautifulSoup(site.html("fr/intro.html"), "html.parser").select_one("nav.choices h2")
+    assert heading.get_text() == "Et ensuite\u00a0?"
 
 
 YAML_PAGES = {

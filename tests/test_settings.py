@@ -109,3 +109,35 @@ def test_two_builds_in_one_process_do_not_share_anything(build_site):
     assert again.html("b.html") == first.html("b.html")
     assert again.html("index.html") == first.html("index.html")
     assert again.choices("b.html")[0]["data-text"] == "See C."
+
+
+def test_the_nav_label_is_one_text_or_texts_by_language(caplog):
+    with caplog.at_level(logging.WARNING):
+        by_language = ChoicesSettings.from_pelican(
+            {
+                "DEFAULT_LANG": "fr",
+                "CHOICES_NAV_LABEL": {"FR": "  À   suivre ", "en_GB": "Onwards", "de": 3, "": "x"},
+            }
+        )
+        one_text = ChoicesSettings.from_pelican({"CHOICES_NAV_LABEL": " Keep  reading "})
+        wrong = ChoicesSettings.from_pelican({"CHOICES_NAV_LABEL": ["Next"]})
+
+    assert by_language.nav_label == "À suivre"
+    assert [by_language.nav_label_in(lang) for lang in ("fr-CA", "en-GB", "en", "de")] == [
+        "À suivre",
+        "Onwards",
+        "Where next?",
+        "Where next?",
+    ]
+    assert by_language.nav_label_in("de", "Wie geht es weiter?") == "Wie geht es weiter?"
+    assert one_text.nav_label_in("ja", "次はどこへ\uff1f") == one_text.nav_label == "Keep reading"
+    assert wrong.nav_label_in("fr") == "Where next?"
+    assert [record.getMessage() for record in caplog.records] == [
+        "pelicanconf: CHOICES_NAV_LABEL['de'] = 3 is not valid (expected the text of the "
+        "heading above the choices); pages in that language get the default heading",
+        "pelicanconf: CHOICES_NAV_LABEL has the key '', which is not a language code such as "
+        "'fr'; it is left out",
+        "pelicanconf: CHOICES_NAV_LABEL = ['Next'] is not valid (expected the text of the "
+        "heading above the choices, or a dict of language codes to texts); using the default "
+        "'Where next?'",
+    ]
