@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import EXAMPLE_SITE
+from browser_fixtures import serve
+from conftest import EXAMPLE_SITE, build_in, markdown
+
+import pelican_choices
 
 TITLE = re.compile(r"^:?title:[ \t]*(.+)$", re.MULTILINE)
 RST_TITLE = re.compile(r"\A(.+)\n#+\n")
@@ -147,3 +150,31 @@ def test_up_to_four_buttons_share_a_row_on_a_desktop(visit, example_url, example
             rows_checked += 1
 
     assert rows_checked >= 12
+
+
+# How wide the widest number of a list is, against the room its list leaves for numbers.
+NUMBER_ROOM = """(list) => {
+  const style = getComputedStyle(list.querySelector('li'));
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const last = `${list.children.length}. `;
+  return {number: context.measureText(last).width,
+          room: parseFloat(getComputedStyle(list).paddingLeft)};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_long_table_of_contents_keeps_every_number_in_view(visit, tmp_path, width):
+    pages = {
+        f"pages/p{n:03}.md": markdown(f"Chapter {n}", slug=f"p{n:03}", sort_order=f"{n:03}")
+        for n in range(1, 121)
+    }
+    build = build_in(tmp_path, pages, THEME=pelican_choices.THEME_PATH, DISPLAY_PAGES_ON_MENU=False)
+    server, url = serve(build.output)
+    try:
+        page = visit(f"{url}/index.html", width=width).page
+        measured = page.eval_on_selector("ol.toc-list", NUMBER_ROOM)
+        assert page.locator("ol.toc-list > li").count() == 120
+        assert measured["number"] <= measured["room"], measured
+    finally:
+        server.shutdown()
