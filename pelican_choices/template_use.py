@@ -181,7 +181,7 @@ def _first_field(tree: nodes.Template) -> tuple[str, int] | None:
     )
     if not found:
         return None
-    line, key = min(found)
+    line, key = min(found, key=lambda read: read[0])  # on a line, the first read as written
     return key, line
 
 

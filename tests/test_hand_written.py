@@ -124,9 +124,9 @@ def test_once_the_hand_written_include_goes_the_plugin_prints_one_set_without_a_
     ("templates", "where", "field"),
     [
         (
-            {"chapter-choices.html": "<p>{{ page.choice1url }}</p>"},
+            {"chapter-choices.html": "<p>{{ page.choice2url }}{{ page.choice1icon }}</p>"},
             "chapter-choices.html:1",
-            "choice1url",
+            "choice2url",
         ),
         (
             {
