@@ -94,11 +94,14 @@ def test_log_filter_silences_one_kind_of_message_by_its_template(broken_site):
 def test_error_mode_fails_with_one_message_listing_every_broken_choice(broken_site):
     result = run_pelican(broken_site, extra='CHOICES_ON_BROKEN = "error"')
 
-    assert result.returncode != 0
+    assert result.returncode == 1
     output = result.stdout + result.stderr
-    assert output.count("2 broken choices (CHOICES_ON_BROKEN = 'error'):") == 1
+    heading = "2 problems (2 broken choices); CHOICES_ON_BROKEN = 'error' fails the build:"
+    assert output.count(heading) == 1
     for message in BROKEN_CHOICES:
         assert output.count(message) == 1, message
+    assert "Traceback" not in output
+    assert "BrokenChoicesError" not in output
 
 
 def test_a_clean_site_passes_with_fatal_warnings(tmp_path):

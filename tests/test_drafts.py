@@ -86,7 +86,8 @@ def hrefs(build: Build, path: str) -> list[tuple[str, str]]:
 def broken_in_reports(build: Build) -> list[tuple[str, str, str, str]]:
     return [
         (problem["source"], problem["key"], problem["value"], problem["reason"])
-        for problem in json.loads(build.html("choices.json"))["broken"]
+        for problem in json.loads(build.html("choices.json"))["problems"]
+        if problem["kind"] == "broken-choice"
     ]
 
 

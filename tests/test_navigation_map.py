@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 import pytest
 from conftest import FLAT, REPORTS, Build, build_in, markdown
 
+from pelican_choices.problems import KINDS
+
 # start -> a -> b (a dead end); a -> target; lonely -> a and to a hidden page;
 # start also leads outside and to a missing page; "stray" has only a broken
 # choice; "self" only leads to itself. The page nothing leads to, the hidden
@@ -93,8 +95,9 @@ EXPECTED = {
         edge("lonely.html", "secret.html", 2, "Secret"),
         edge("self.html", "self.html", 1, "Self"),
     ],
-    "broken": [
+    "problems": [
         {
+            "kind": "broken-choice",
             "source": "pages/a-fr.md",
             "line": 5,
             "key": "choice2url",
@@ -102,6 +105,7 @@ EXPECTED = {
             "reason": "leads to no page of this site",
         },
         {
+            "kind": "broken-choice",
             "source": "pages/start.md",
             "line": 9,
             "key": "choice3url",
@@ -109,6 +113,7 @@ EXPECTED = {
             "reason": "leads to no page of this site",
         },
         {
+            "kind": "broken-choice",
             "source": "pages/stray.md",
             "line": 3,
             "key": "choice1url",
@@ -116,6 +121,13 @@ EXPECTED = {
             "reason": "leads to no page of this site",
         },
     ],
+    "summary": {
+        "pages": 8,
+        "choices": 7,
+        "problems": {kind.name: 3 if kind.name == "broken-choice" else 0 for kind in KINDS},
+        "orphans": 3,
+        "dead_ends": 2,
+    },
     "orphans": ["lonely.html", "self.html", "stray.html"],
     "dead_ends": ["b.html", "stray.html"],
 }
@@ -216,7 +228,9 @@ def test_the_build_sums_up_the_graph_in_one_info_line(site):
         for record in site.records
         if record.levelno == logging.INFO and not record.getMessage().startswith("Writing")
     ]
-    assert lines == ["choices: 8 pages, 7 choices, 3 broken choices, 3 orphans, 2 dead ends"]
+    assert lines == [
+        "choices: 8 pages, 7 choices, 3 problems (3 broken choices), 3 orphans, 2 dead ends"
+    ]
 
 
 def test_the_map_links_every_node_and_draws_every_edge(site):
@@ -411,10 +425,17 @@ def test_a_site_without_choices_gets_an_empty_map(build_site):
         "version": 1,
         "nodes": [],
         "edges": [],
-        "broken": [],
+        "problems": [],
         "orphans": [],
         "dead_ends": [],
+        "summary": {
+            "pages": 0,
+            "choices": 0,
+            "problems": dict.fromkeys((kind.name for kind in KINDS), 0),
+            "orphans": 0,
+            "dead_ends": 0,
+        },
     }
     html = build.html("choices-map.html")
-    assert "0 pages, 0 choices, 0 broken choices, 0 orphans, 0 dead ends." in html
+    assert "0 pages, 0 choices, 0 problems, 0 orphans, 0 dead ends." in html
     assert "<svg" not in html

@@ -138,7 +138,10 @@ def test_no_report_is_written_unless_asked(published, build_site):
     defaults = build_site(OWNERS_SITE, **FLAT)
     assert not {"choices.json", "choices-map.html"} & names(defaults.output)
     summary = [record.getMessage() for record in defaults.records]
-    assert "choices: 3 pages, 4 choices, 2 broken choices, 0 orphans, 0 dead ends" in summary
+    assert (
+        "choices: 3 pages, 4 choices, 3 problems (2 broken choices, 1 value with hidden "
+        "characters), 0 orphans, 0 dead ends"
+    ) in summary
 
 
 def test_the_published_site_holds_no_draft_and_no_source_path(published):
@@ -179,9 +182,10 @@ def test_the_reports_hold_no_draft_nor_an_unlinked_hidden_page(local):
         "about.html",
         "linked-hidden.html",
     ]
-    assert [(p["source"], p["key"], p["value"]) for p in graph["broken"]] == [
-        ("pages/t1.md", "choice1url", "/t1.pdf"),
-        ("pages/t1.md", "choice4url", ""),
+    assert [(p["kind"], p["source"], p["key"], p["value"]) for p in graph["problems"]] == [
+        ("broken-choice", "pages/t1.md", "choice1url", "/t1.pdf"),
+        ("hidden-characters", "pages/t1.md", "choice2text", "Download reportfdp.exe"),
+        ("broken-choice", "pages/t1.md", "choice4url", ""),
     ]
 
 
