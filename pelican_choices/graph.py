@@ -235,14 +235,15 @@ def build_graph(
 
 
 def shown_problems(problems: Iterable[Problem], shown: frozenset[str]) -> tuple[Problem, ...]:
-    """The problems of the ``shown`` sources, and of templates on their pages: cut, sorted.
+    """The problems of the ``shown`` sources, and of templates on their pages, cut.
 
-    A private value is blanked.
+    They are sorted by source, then line (those without one last); a private
+    value is blanked.
     """
     return tuple(
         sorted(
             (_cut_problem(p) for p in problems if (p.seen_on or p.source) in shown),
-            key=lambda p: (p.source, p.key, p.value, p.reason),
+            key=lambda p: (p.source, p.line is None, p.line or 0, p.key, p.value, p.reason),
         )
     )
 

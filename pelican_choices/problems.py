@@ -218,12 +218,14 @@ class Reporter:
         return [problem for problem in self.problems if problem.broken]
 
     def finish(self) -> list[Problem]:
-        """In ``error`` mode, log every problem that counts in one message, and return them."""
+        """In ``error`` mode, log every problem that counts in one message, by file and line,
+        and return them."""
         if self.on_broken != "error":
             return []
         counting = [problem for problem in self.problems if not self._silenced(problem)]
         if counting:
-            lines = "".join(f"\n  {self._text(problem)}" for problem in counting)
+            listed = sorted(counting, key=_place)
+            lines = "".join(f"\n  {self._text(problem)}" for problem in listed)
             logger.error("%s; %s:%s", counted(counting), ERROR_MODE, lines)
         return counting
 
@@ -246,6 +248,11 @@ class Reporter:
 
     def _text(self, problem: Problem) -> str:
         return _format(problem) % self._arguments(problem)
+
+
+def _place(problem: Problem) -> tuple[str, bool, int]:
+    """Where a problem is: its file, then its line, those without one last."""
+    return (problem.file or problem.source, problem.line is None, problem.line or 0)
 
 
 def _format(problem: Problem) -> str:

@@ -216,14 +216,15 @@ def run_pelican(
 ) -> subprocess.CompletedProcess:
     """The ``pelican`` command in a new process, run in ``root`` with its ``pelicanconf.py``.
 
-    ``env`` adds to the environment, whose log lines are kept wide and plain.
+    ``env`` adds to the environment, whose log lines are kept wide and plain
+    unless it says otherwise.
     """
     return subprocess.run(
         [sys.executable, "-m", "pelican", "-s", settings, "-o", output, *arguments],
         cwd=root,
         capture_output=True,
         text=True,
-        env=dict(os.environ, COLUMNS="400", NO_COLOR="1", **(env or {})),
+        env={**os.environ, "COLUMNS": "400", "NO_COLOR": "1", **(env or {})},
         check=False,
         timeout=120,
     )
