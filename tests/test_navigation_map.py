@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -297,6 +298,29 @@ def test_the_text_list_says_what_the_picture_shows(site):
         "Broken: choice1url “/gone.html” leads to no page of this site",
         "Target (outside the reading order)",
         "Broken, in pages/a-fr.md: choice2url “/perdu.html” leads to no page of this site",
+    ]
+
+
+def test_the_map_lists_every_problem_under_the_summary(site):
+    html = site.html("choices-map.html")
+    start = html.index('<ul class="choices-map-problems"')
+    problems = html[start : html.index("</ul>", start)]
+
+    assert html.index("choices-map-summary") < html.index("choices-map-problems")
+    assert html.index("choices-map-problems") < html.index('<svg class="choices-map-svg"')
+    assert re.findall(r'data-kind="([^"]*)">([^<]*)</li>', problems) == [
+        (
+            "broken-choice",
+            "pages/a-fr.md:5: choice2url \u201c/perdu.html\u201d leads to no page of this site",
+        ),
+        (
+            "broken-choice",
+            "pages/start.md:9: choice3url \u201c/missing.html\u201d leads to no page of this site",
+        ),
+        (
+            "broken-choice",
+            "pages/stray.md:3: choice1url \u201c/gone.html\u201d leads to no page of this site",
+        ),
     ]
 
 
