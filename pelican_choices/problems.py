@@ -152,6 +152,9 @@ class Rejection(NamedTuple):
     private: bool = False
 
 
+ERROR_MODE = "CHOICES_ON_BROKEN = 'error' fails the build"
+
+
 class BrokenChoicesError(Exception):
     """Raised by ``Pelican(settings).run()`` with ``CHOICES_ON_BROKEN = "error"`` when the
     build found problems; ``problems`` holds them."""
@@ -159,9 +162,6 @@ class BrokenChoicesError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__(f"{counted(problems)}; {ERROR_MODE}")
-
-
-ERROR_MODE = "CHOICES_ON_BROKEN = 'error' fails the build"
 
 
 class Reporter:
@@ -211,11 +211,6 @@ class Reporter:
     def typed(self, source: str) -> bool:
         """Whether the file was read by a reader that gives typed values (YAML front matter)."""
         return self.sources is not None and self.sources.typed(source)
-
-    @property
-    def broken(self) -> list[Problem]:
-        """The problems that cost a choice."""
-        return [problem for problem in self.problems if problem.broken]
 
     def finish(self) -> list[Problem]:
         """In ``error`` mode, log every problem that counts in one message, by file and line,
