@@ -23,6 +23,7 @@ taken for a program.
 from __future__ import annotations
 
 import inspect
+from types import CodeType
 from typing import Any
 
 import pelican
@@ -92,8 +93,13 @@ def build_runner() -> str:
         caller = frame.f_back.f_code if frame is not None and frame.f_back else None
     finally:
         del frame
-    if caller is pelican.main.__code__:
+    if caller is not None and caller is _code_of("main"):
         return "command"
-    if caller is pelican.autoreload.__code__:
+    if caller is not None and caller is _code_of("autoreload"):
         return "reloader"
     return "program"
+
+
+def _code_of(name: str) -> CodeType | None:
+    """The code of Pelican's function ``name`` (``pelican.main``), None if it has none."""
+    return getattr(getattr(pelican, name, None), "__code__", None)
