@@ -184,7 +184,7 @@ def test_a_long_table_of_contents_keeps_every_number_in_view(visit, tmp_path, wi
 # What follows each choice's text on the screen, in the order of test_partial.MARKS:
 # ↗ or ✉ (drawn as text, not as an emoji) once, nothing after an icon that says it
 # already; the empty text after the slash is what screen readers read of it.
-OUTSIDE, MAIL = '" \u2197" / ""', '" \u2709\ufe0e" / ""'
+OUTSIDE, MAIL = '"\u00a0\u2197" / ""', '"\u00a0\u2709\ufe0e" / ""'
 MARKS_SHOWN = [OUTSIDE, "", "", "", MAIL, "", MAIL, ""]
 AFTER_TEXT = """(links) => links.map(link => {
   const content = getComputedStyle(link.querySelector('.choice-text'), '::after').content;
