@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 import re
 from typing import NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from pelican_choices.metadata import CONTROL_CHARACTERS, invisible_characters
 from pelican_choices.problems import Rejection
 
 OUTSIDE_SCHEMES = ("http", "https", "mailto")
+USUAL_PORTS = (None, 80, 443)
 INTRASITE_KINDS = ("filename", "static", "attach", "index", "category", "tag", "author")
 SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
@@ -24,7 +25,9 @@ class Address(NamedTuple):
     ``kind`` is ``"outside"`` (``link`` is the address to print), ``"site"``
     (``path`` is relative to the site root) or ``"intrasite"`` (``what`` is
     ``filename``, ``static``, ``category``...). ``suffix`` keeps the query and
-    fragment, to add to the target's URL.
+    fragment, to add to the target's URL. ``root`` is how a full URL of the
+    site writes the site's own address (``https://example.org/guide``), empty
+    for a path.
     """
 
     kind: str
@@ -32,10 +35,45 @@ class Address(NamedTuple):
     what: str = ""
     path: str = ""
     suffix: str = ""
+    root: str = ""
 
 
-def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Rejection:
-    """Classify a stripped, non-empty choice URL."""
+class SiteURL(NamedTuple):
+    """A ``SITEURL`` as addresses are compared with it.
+
+    ``host`` is lower case and without ``www.``, empty unless the SITEURL is
+    an absolute http or https address; ``port`` is None for the usual one;
+    ``path`` has no slash at its end (``""``, ``/guide``).
+    """
+
+    host: str
+    port: int | None
+    path: str
+
+    def path_to(self, other: SiteURL) -> str | None:
+        """The path from this site's root to ``other``'s, when it is below it: ``fr``."""
+        if self.host and other.host and (self.host, self.port) != (other.host, other.port):
+            return None
+        if not other.path.startswith(self.path + "/"):
+            return None
+        return other.path[len(self.path) :].strip("/") or None
+
+
+def site_url(siteurl: object) -> SiteURL:
+    """``SITEURL`` (or another site's) taken apart."""
+    parts = urlsplit(str(siteurl or "").strip())
+    host = _host(parts) if parts.scheme.lower() in ("http", "https") else None
+    return SiteURL(*(host or ("", None)), parts.path.rstrip("/"))
+
+
+def parse_address(
+    value: str, intrasite_link: re.Pattern[str], site: SiteURL | None = None
+) -> Address | Rejection:
+    """Classify a stripped, non-empty choice URL.
+
+    With ``site``, an absolute SITEURL, a full URL below it (in either scheme,
+    with or without ``www.``) is a path of the site.
+    """
     intrasite = intrasite_link.match(value)
     if intrasite or (value.startswith("/") and not value.startswith("//")):
         # A first slash stays first behind any entity or control character:
@@ -63,12 +101,13 @@ def parse_address(value: str, intrasite_link: re.Pattern[str]) -> Address | Reje
         path, suffix = _split_suffix(value[intrasite.end() :])
         return Address("intrasite", what=what, path=path, suffix=suffix)
 
-    if scheme is None:
-        if value.startswith("//"):
-            return _outside(value, "https")
+    if scheme is None and not value.startswith("//"):
         path, suffix = _split_suffix(value)
         return Address("site", path=path, suffix=suffix)
-    return _outside(value, scheme)
+    address = _outside(value, scheme or "https")
+    if isinstance(address, Address) and site is not None and site.host and scheme != "mailto":
+        return _below_site(address.link, site) or address
+    return address
 
 
 def _scheme(value: str) -> str | None:
@@ -89,6 +128,29 @@ def _outside(value: str, scheme: str) -> Address | Rejection:
     elif not urlsplit(link).netloc:
         return Rejection("has no host name")
     return Address("outside", link=link)
+
+
+def _host(parts: SplitResult) -> tuple[str, int | None] | None:
+    """The host (lower case, without ``www.``) and port of an address; None for a bad port."""
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    return (host, None if port in USUAL_PORTS else port) if host else None
+
+
+def _below_site(link: str, site: SiteURL) -> Address | None:
+    """``link`` as a path of the site, when it is a full URL below the site's address."""
+    parts = urlsplit(link)
+    if _host(parts) != (site.host, site.port):
+        return None
+    start = link.index("//") + 2 + len(parts.netloc)
+    end = start + len(site.path)
+    if link[start:end] != site.path or link[end : end + 1] not in ("", "/", "?", "#"):
+        return None
+    path, suffix = _split_suffix(link[end:])
+    return Address("site", path=path or "/", suffix=suffix, root=link[:end])
 
 
 def _split_suffix(value: str) -> tuple[str, str]:

@@ -9,12 +9,12 @@ from typing import Any, NamedTuple
 
 from pelican.contents import Content
 
-from pelican_choices.addresses import parse_address
+from pelican_choices.addresses import parse_address, site_url
 from pelican_choices.icons import Icon, IconLibrary
 from pelican_choices.metadata import Slot, metadata_text, read_slots
 from pelican_choices.problems import Problem, Rejection, Reporter
 from pelican_choices.settings import ChoicesSettings
-from pelican_choices.site import SiteIndex, target_title
+from pelican_choices.site import OtherSite, SiteIndex, target_title
 from pelican_choices.sources import SETTINGS_SOURCE
 
 
@@ -23,10 +23,12 @@ class Choice:
     """One "where next?" button of an article or page.
 
     ``target`` is the article, page, static file, category, tag, author or
-    template page the choice leads to (None for an outside address).
-    ``address`` is the outside address, or for a target the ``?query`` and
-    ``#fragment`` written after it. ``urls`` gives the target's URL when it is
-    printed, and ``site`` is the build's context, which holds the SITEURL.
+    template page the choice leads to (None for an outside address or a page
+    of another site of the build). ``address`` is the outside address, or
+    the path of that other site's page below the site root, or for a target
+    the ``?query`` and ``#fragment`` written after it. ``urls`` gives the
+    target's URL when it is printed, and ``site`` is the build's context,
+    which holds the SITEURL.
     """
 
     number: int
@@ -114,6 +116,7 @@ class ChoiceBuilder:
         self.icons = icons
         self.reporter = reporter
         self.intrasite_link = re.compile(site.settings["INTRASITE_LINK_REGEX"])
+        self.site_url = site_url(site.settings.get("SITEURL"))
         self.defaults = {content: self._target_defaults(content) for content in site.contents}
         self.default_icon = None
         if settings.default_icon:
@@ -136,7 +139,7 @@ class ChoiceBuilder:
             field_name = "text" if slot.text else "icon"
             self._broken(source, slot, field_name, Rejection("has no %s", (slot.key("url"),)))
             return None
-        address = parse_address(slot.url, self.intrasite_link)
+        address = parse_address(slot.url, self.intrasite_link, self.site_url)
         if isinstance(address, Rejection):
             self._broken(source, slot, "url", address)
             return None
@@ -147,7 +150,10 @@ class ChoiceBuilder:
             if isinstance(resolved, Rejection):
                 self._broken(source, slot, "url", resolved)
                 return None
-            target, written = resolved, address.suffix
+            if isinstance(resolved, OtherSite):
+                target, written = None, resolved.path + address.suffix
+            else:
+                target, written = resolved, address.suffix
         defaults = self.defaults.get(target, NO_DEFAULTS)
         text = slot.text or defaults.text or target_title(target)
         if not text:
@@ -155,8 +161,9 @@ class ChoiceBuilder:
             return None
         icon = self._icon(source, slot.key("icon"), slot.icon) if slot.icon else None
         icon = icon or defaults.icon or self.default_icon
+        external = address.kind == "outside"
         return Choice(
-            slot.number, text, icon, target, target is None, written, self.site.context, self.site
+            slot.number, text, icon, target, external, written, self.site.context, self.site
         )
 
     def _icon(self, source: str, key: str, spec: str) -> Icon | None:

@@ -149,11 +149,14 @@ def did_you_mean(word: str, candidates: Iterable[tuple[str, str]], cutoff: float
     """`` (did you mean fa-terminal?)`` for the candidates closest to ``word``, or ``""``.
 
     Each candidate is the text compared with ``word`` and the text shown.
+    Letter case is ignored: ``/SOIL.html`` finds ``/soil.html``.
     """
     shown_for: dict[str, list[str]] = {}
     for compared, shown in candidates:
-        shown_for.setdefault(compared, []).append(shown)
-    close = difflib.get_close_matches(word, list(shown_for), n=MAX_SUGGESTIONS, cutoff=cutoff)
+        shown_for.setdefault(compared.casefold(), []).append(shown)
+    close = difflib.get_close_matches(
+        word.casefold(), list(shown_for), n=MAX_SUGGESTIONS, cutoff=cutoff
+    )
     names = list(dict.fromkeys(shown for match in close for shown in sorted(shown_for[match])))
     if not names:
         return ""

@@ -223,7 +223,7 @@ def _write(path: str, text: str) -> None:
 
 def _refuse(setting: str, name: str, existing: str, what: str) -> None:
     logger.warning(
-        "pelicanconf: %s = %r would replace %s, %s; the report is not written",
+        "settings: %s = %r would replace %s, %s; the report is not written",
         setting,
         name,
         existing,

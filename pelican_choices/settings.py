@@ -141,13 +141,13 @@ def _nav_labels(value: object) -> str | Mapping[str, str] | None:
     for lang, text in value.items():
         if not isinstance(lang, str) or not lang.strip():
             logger.warning(
-                "pelicanconf: CHOICES_NAV_LABEL has the key %r, which is not a language code "
+                "settings: CHOICES_NAV_LABEL has the key %r, which is not a language code "
                 "such as 'fr'; it is left out",
                 lang,
             )
         elif not isinstance(text, str) or not text.strip():
             logger.warning(
-                "pelicanconf: CHOICES_NAV_LABEL[%r] = %r is not valid (expected %s); "
+                "settings: CHOICES_NAV_LABEL[%r] = %r is not valid (expected %s); "
                 "pages in that language get the default heading",
                 lang,
                 text,
@@ -186,7 +186,7 @@ def _site_orders_pages(settings: Mapping[str, Any]) -> bool:
 
 def _reject(name: str, value: object, expected: str) -> None:
     logger.warning(
-        "pelicanconf: %s = %r is not valid (expected %s); using the default %r",
+        "settings: %s = %r is not valid (expected %s); using the default %r",
         name,
         value,
         expected,

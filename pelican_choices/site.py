@@ -10,11 +10,11 @@ from itertools import chain
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
-from pelican.contents import Article, Content
+from pelican.contents import Article, Content, Page
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
-from pelican_choices.addresses import Address
+from pelican_choices.addresses import RAW_IN_URL, Address, site_url
 from pelican_choices.metadata import visible_text
 from pelican_choices.problems import Rejection, did_you_mean
 
@@ -54,6 +54,15 @@ class SitePage(NamedTuple):
 
     url: str
     title: str
+
+
+class OtherSite(NamedTuple):
+    """A path of another site of the build (a subsite of pelican-i18n-subsites): ``fr/basics.html``.
+
+    That site is not built yet when choices are, so the path is not checked.
+    """
+
+    path: str
 
 
 Target = Content | URLWrapper | SitePage
@@ -99,6 +108,7 @@ class SiteIndex:
         self._drafts_by_slug: dict[str, Content] = {}
         for draft in sorted(drafts, key=lambda draft: not draft.in_default_lang):
             self._drafts_by_slug.setdefault(getattr(draft, "slug", ""), draft)
+        self._other_sites = _subsite_roots(self.settings)
 
     def url(self, target: Any) -> str:
         """``target.url``, asked once per build, unless it is overridden later.
@@ -123,11 +133,13 @@ class SiteIndex:
             source = self._sources[content] = content.get_relative_source_path()
         return source
 
-    def resolve(self, content: Content, address: Address) -> Target | Rejection:
+    def resolve(self, content: Content, address: Address) -> Target | OtherSite | Rejection:
         """Find what ``address``, written in ``content``, leads to.
 
         Only a draft may lead to a draft: from published content, an address
-        of a draft is a private rejection, whatever names it.
+        of a draft is a private rejection, whatever names it. A path below
+        another site of the build that this one does not write is that
+        site's.
         """
         if address.kind == "site":
             if not address.path and address.suffix.startswith("#"):
@@ -135,7 +147,10 @@ class SiteIndex:
             else:
                 target = self._site_target(address.path)
                 if target is None:
-                    suggestion = self._suggest_site_path(address.path)
+                    key = url_key(address.path)
+                    if any(key == root or key.startswith(f"{root}/") for root in self._other_sites):
+                        return OtherSite(address.path.lstrip("/").translate(RAW_IN_URL))
+                    suggestion = self._suggest_site_path(address)
                     return Rejection("leads to no page of this site%s", (suggestion,))
         elif address.what in ("filename", "static", "attach"):
             target = self._linked_file(content, address)
@@ -184,21 +199,40 @@ class SiteIndex:
         name, extension = posixpath.splitext(key)
         return name if extension.lower() in self._slug_extensions else None
 
-    def _suggest_site_path(self, path: str) -> str:
-        """`` (did you mean /flask.html?)``: the closest URLs of the site.
+    def _suggest_site_path(self, address: Address) -> str:
+        """`` (did you mean /flask.html?)``: the closest URLs of the site, in the form written.
 
-        A path of one part (``/djngo.html``) is compared with the last part of
-        each URL, as pages are often found by slug.
+        A path of one part (``/djngo.html``) is compared with the slug of each
+        article and page and with the last part of each URL. Where the slug
+        fallback would find a page from the path (its extension allows it),
+        the page is offered by slug, with the path's extension; any other
+        target by its URL. A full URL of the site gets full URLs.
         """
-        key = url_key(path)
-        one_part = "/" not in key
-
-        def compared(url: str) -> str:
-            return posixpath.splitext(posixpath.basename(url) if one_part else url)[0]
-
-        return did_you_mean(
-            compared(key), ((compared(url), f"/{url}") for url in self._by_url if url)
+        key = url_key(address.path)
+        root = address.root
+        if "/" in key:
+            urls = ((posixpath.splitext(url)[0], f"{root}/{url}") for url in self._by_url if url)
+            return did_you_mean(posixpath.splitext(key)[0], urls)
+        name, extension = posixpath.splitext(key)
+        end = "/" if address.path.endswith("/") else ""
+        by_slug = set()
+        if extension.lower() in self._slug_extensions:
+            by_slug = {
+                slug
+                for slug, found in self._by_slug.items()
+                if found is not None
+                and "/" not in slug
+                and self._by_url.get(url_key(slug + extension), found) is found
+            }
+        candidates = chain(
+            ((slug, f"{root}/{slug}{extension}{end}") for slug in by_slug),
+            (
+                (posixpath.splitext(posixpath.basename(url))[0], f"{root}/{url}")
+                for url, target in self._by_url.items()
+                if url and not (isinstance(target, Page | Article) and target.slug in by_slug)
+            ),
         )
+        return did_you_mean(name, candidates)
 
     def _suggest_file(self, content: Content, address: Address) -> str:
         """`` (did you mean {filename}flask.md?)``: the closest source files, written as links.
@@ -259,6 +293,26 @@ class SiteIndex:
         for feed in FEEDS:
             if settings.get(feed):
                 yield SitePage(settings[feed], f"{settings.get('SITENAME', '')} feed")
+
+
+def _subsite_roots(settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """Where the other sites of pelican-i18n-subsites are, below this site's root: ``("fr",)``.
+
+    Each subsite's address is the ``SITEURL`` of its entry in
+    ``I18N_SUBSITES``, which that plugin fills in (with the main site's
+    followed by the language code) before any content is read.
+    """
+    subsites = settings.get("I18N_SUBSITES")
+    plugins = (str(name).rpartition(".")[2] for name in settings.get("PLUGINS") or ())
+    if not isinstance(subsites, Mapping) or "i18n_subsites" not in plugins:
+        return ()
+    own = site_url(settings.get("SITEURL"))
+    roots = (
+        own.path_to(site_url(overrides.get("SITEURL")))
+        for overrides in subsites.values()
+        if isinstance(overrides, Mapping)
+    )
+    return tuple(url_key(root) for root in roots if root)
 
 
 def _is_draft(target: Any) -> bool:

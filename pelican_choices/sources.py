@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Mapping
 
-SETTINGS_SOURCE = "pelicanconf"  # the source of a problem in the settings, not in a file
+SETTINGS_SOURCE = "settings"  # the source of a problem in the settings, not in a file
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 # Python-Markdown's metadata syntax: the lines it reads as keys and as continued values.
 TAB_LENGTH = 4

@@ -138,7 +138,7 @@ def test_a_report_named_like_a_file_of_the_site_leaves_it_intact(tmp_path, setti
 
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    message = f"pelicanconf: {setting} = {name!r} would replace {replaced}, "
+    message = f"settings: {setting} = {name!r} would replace {replaced}, "
     assert output.count(message + "a file this build writes; the report is not written") == 1
     assert "Traceback" not in output
     written = (tmp_path / "output" / replaced).read_text(encoding="utf-8")

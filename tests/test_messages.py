@@ -312,10 +312,12 @@ def test_a_misspelt_site_path_gets_the_closest_urls(build_site):
     ]
 
 
-def test_a_path_of_one_part_is_compared_with_the_last_part_of_each_url(build_site):
+def test_a_path_of_one_part_is_offered_by_slug_else_by_the_last_part_of_each_url(build_site):
     build = build_site(
         {
-            "pages/guide.md": markdown("Guide", slug="guide", choice1url="/djngo.html"),
+            "pages/guide.md": markdown(
+                "Guide", slug="guide", choice1url="/djngo.html", choice2url="/djngo.pdf"
+            ),
             "pages/django.md": markdown("Django", slug="django"),
         },
         PAGE_URL="guide/{slug}/",
@@ -324,8 +326,84 @@ def test_a_path_of_one_part_is_compared_with_the_last_part_of_each_url(build_sit
 
     assert build.messages == [
         "content/pages/guide.md:3: choice1url '/djngo.html' leads to no page of this site "
-        "(did you mean /guide/django?)"
+        "(did you mean /django.html?)",
+        "content/pages/guide.md:4: choice2url '/djngo.pdf' leads to no page of this site "
+        "(did you mean /guide/django?)",
     ]
+
+
+# A misspelt address, and what its message suggests, under Pelican's default URLs
+# (pages/{slug}.html): the form the author wrote, letter case aside.
+SUGGESTIONS = [
+    ("/SOIL.html", "/soil.html"),
+    ("/Pages/Soil.html", "/pages/soil.html"),
+    ("/wateringg.html", "/watering.html"),
+    ("/wateringg", "/watering"),
+    ("/wateringg/", "/watering/"),
+    ("/wateringg.pdf", "/pages/watering.html or /pages/watering-fr.html"),
+    ("/archivs.html", "/archives.html or /pages/archives.html"),
+    ("{filename}Watering.md", "{filename}watering.md or {filename}watering-fr.md"),
+]
+
+
+@pytest.fixture(scope="module")
+def suggestions(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A guide page for each of SUGGESTIONS, and one that writes the first suggestion."""
+    files = {}
+    for index, (written, suggested) in enumerate(SUGGESTIONS):
+        files[f"pages/guide{index}.md"] = markdown(
+            "Guide", slug=f"guide{index}", choice1url=written
+        )
+        files[f"pages/fixed{index}.md"] = markdown(
+            "Fixed", slug=f"fixed{index}", choice1url=suggested.partition(" or ")[0]
+        )
+    files.update(
+        {
+            "pages/soil.md": markdown("Soil", slug="soil"),
+            "pages/soils.md": markdown("Soils", slug="soils", status="draft"),
+            "pages/watering.md": markdown("Watering", slug="watering"),
+            "pages/watering-fr.md": markdown("Arrosage", slug="watering", lang="fr"),
+            "pages/archives.md": markdown("Archived", slug="archives"),
+        }
+    )
+    return build_in(tmp_path_factory.mktemp("suggestions"), files)
+
+
+@pytest.mark.parametrize(
+    ("index", "written", "suggested"),
+    [(index, *case) for index, case in enumerate(SUGGESTIONS)],
+    ids=[written for written, _ in SUGGESTIONS],
+)
+def test_a_suggestion_is_in_the_form_written_whatever_the_letter_case(
+    suggestions, index, written, suggested
+):
+    source = f"content/pages/guide{index}.md"
+    reason = "names no source file" if written.startswith("{") else "leads to no page"
+
+    assert [m for m in suggestions.messages if m.startswith(f"{source}:")] == [
+        f"{source}:3: choice1url {written!r} {reason} of this site (did you mean {suggested}?)"
+    ]
+    assert suggestions.choices(f"pages/guide{index}.html") == []
+
+
+def test_what_a_suggestion_offers_leads_to_the_page_meant(suggestions):
+    hrefs = {
+        written: [c["data-url"] for c in suggestions.choices(f"pages/fixed{index}.html")]
+        for index, (written, _) in enumerate(SUGGESTIONS)
+    }
+
+    assert hrefs == {
+        "/SOIL.html": ["/pages/soil.html"],
+        "/Pages/Soil.html": ["/pages/soil.html"],
+        "/wateringg.html": ["/pages/watering.html"],
+        "/wateringg": ["/pages/watering.html"],
+        "/wateringg/": ["/pages/watering.html"],
+        "/wateringg.pdf": ["/pages/watering.html"],
+        "/archivs.html": ["/archives.html"],
+        "{filename}Watering.md": ["/pages/watering.html"],
+    }
+    assert not any(m.startswith("content/pages/fixed") for m in suggestions.messages)
+    assert len(suggestions.messages) == len(SUGGESTIONS)
 
 
 def test_a_misspelt_file_gets_the_closest_source_files_as_links(build_site):

@@ -378,7 +378,7 @@ def test_a_save_as_outside_the_output_is_refused(build_site, value):
     build = build_site(SITE, CHOICES_GRAPH_SAVE_AS=value, **FLAT)
 
     assert (
-        f"pelicanconf: CHOICES_GRAPH_SAVE_AS = {value!r} is not valid (expected a file name "
+        f"settings: CHOICES_GRAPH_SAVE_AS = {value!r} is not valid (expected a file name "
         "inside the output folder, or None); using the default None"
     ) in build.messages
     assert not (build.output.parent / "outside.json").exists()

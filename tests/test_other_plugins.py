@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROBE_THEME, Build, markdown, run_pelican, write_files
+from conftest import FLAT, PROBE_THEME, Build, markdown, run_pelican, write_files
 
 import pelican_choices
 
@@ -36,6 +36,15 @@ def build(root: Path, files: dict[str, str], extra: str) -> tuple[Build, str]:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     return Build(root / "output"), output
+
+
+def warnings(output: str) -> list[str]:
+    """The warnings the ``pelican`` command printed, without the logging module's name."""
+    return [
+        re.sub(r"\s{2,}\S+:\d+$", "", line.partition(" WARNING ")[2].strip())
+        for line in output.splitlines()
+        if " WARNING " in line
+    ]
 
 
 def missing_hrefs(site: Build) -> dict[str, list[str]]:
@@ -242,3 +251,98 @@ def test_a_markdown_text_continued_on_a_second_line_stays_one_text(front_matter)
 
     assert "plain.md" not in output
     assert [c["data-text"] for c in site.choices("plain.html")] == ["A text written over two lines"]
+
+
+# Addresses of the French subsite written in the English site, in full under SITEURL
+# or as paths, and of the English site in the French one.
+CROSSING_PAGES = {
+    "content/pages/basics.md": markdown(
+        "Basics",
+        lang="en",
+        slug="basics",
+        choice1url="/fr/basics.html#top",
+        choice1text="En français",
+        choice2url="https://example.org/fr/intro.html",
+        choice2text="Introduction en français",
+        choice3url="https://www.example.org/setup.html",
+        choice4url="/fr/",
+        choice4text="Le guide",
+        choice5url="/setpu.html",
+        choice6url="/fr/basics.html",
+    ),
+    "content/pages/setup.md": markdown("Setup", lang="en", slug="setup"),
+    "content/pages/basics-fr.md": markdown(
+        "Les bases",
+        lang="fr",
+        slug="basics",
+        choice1url="https://example.org/basics.html",
+        choice1text="In English",
+        choice2url="https://example.org/fr/intro.html",
+        choice3url="/intro.html",
+        choice4url="/intrro.html",
+    ),
+    "content/pages/intro-fr.md": markdown("Introduction", lang="fr", slug="intro"),
+}
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["absolute", "relative"])
+def crossing(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str, bool]:
+    """The two sites under SITEURL = "https://example.org", with and without RELATIVE_URLS."""
+    extra = (
+        f'PLUGINS = {PLUGINS!r}\n{SUBSITES}SITEURL = "https://example.org"\n'
+        f"RELATIVE_URLS = {request.param!r}\n"
+    )
+    return *build(tmp_path_factory.mktemp("crossing"), CROSSING_PAGES, extra), request.param
+
+
+def test_an_address_of_another_subsite_is_never_missing_and_follows_relative_urls(crossing):
+    site, _, relative = crossing
+    english = [(c["data-url"], c["data-text"]) for c in site.choices("basics.html")]
+    siteurl = "." if relative else "https://example.org"
+
+    assert english == [
+        (f"{siteurl}/fr/basics.html#top", "En français"),
+        (f"{siteurl}/fr/intro.html", "Introduction en français"),
+        (f"{siteurl}/setup.html", "Setup"),
+        (f"{siteurl}/fr/", "Le guide"),
+    ]
+    assert [c["data-external"] for c in site.choices("basics.html")] == ["False"] * 4
+    for url, _ in english:
+        path = url.removeprefix(siteurl).lstrip("/").partition("#")[0]
+        assert (site.output / path).is_file() or (site.output / path / "index.html").is_file()
+
+
+def test_each_subsite_checks_its_own_paths_and_keeps_the_other_sites_addresses(crossing):
+    site, output, relative = crossing
+    french = [(c["data-url"], c["data-external"]) for c in site.choices("fr/basics.html")]
+    siteurl = "." if relative else "https://example.org/fr"
+
+    assert french == [
+        ("https://example.org/basics.html", "True"),
+        (f"{siteurl}/intro.html", "False"),
+        (f"{siteurl}/intro.html", "False"),
+    ]
+    assert warnings(output) == [
+        "content/pages/basics.md:11: choice5url '/setpu.html' leads to no page of this site "
+        "(did you mean /setup.html?)",
+        "content/pages/basics.md:12: choice6url '/fr/basics.html' has no text: add choice6text",
+        "content/pages/basics-fr.md:8: choice4url '/intrro.html' leads to no page of this site "
+        "(did you mean /intro.html?)",
+    ]
+
+
+def test_without_the_subsites_plugin_a_subsite_path_is_missing(build_site):
+    built = build_site(
+        {
+            "pages/basics.md": markdown(
+                "Basics", slug="basics", choice1url="/fr/basics.html", choice1text="En français"
+            )
+        },
+        I18N_SUBSITES={"fr": {}},
+        **FLAT,
+    )
+
+    assert built.messages == [
+        "content/pages/basics.md:3: choice1url '/fr/basics.html' leads to no page of this site "
+        "(did you mean /basics.html?)"
+    ]

@@ -291,7 +291,7 @@ def test_a_report_never_replaces_a_file_of_the_site(  # noqa: PLR0917
     build = build_in(tmp_path, COLLIDING_FILES, **{setting: value}, **COLLIDING_SETTINGS)
 
     assert [m for m in build.messages if "SAVE_AS" in m] == [
-        f"pelicanconf: {setting} = {value!r} would replace {existing}, {what}; "
+        f"settings: {setting} = {value!r} would replace {existing}, {what}; "
         "the report is not written"
     ]
     assert not [record for record in build.records if record.exc_info]
@@ -305,7 +305,7 @@ def test_the_map_never_replaces_the_json(build_site):
 
     assert json.loads(build.html("report.json"))["version"] == 1
     assert [m for m in build.messages if "SAVE_AS" in m] == [
-        "pelicanconf: CHOICES_MAP_SAVE_AS = 'REPORT.json' would replace report.json, "
+        "settings: CHOICES_MAP_SAVE_AS = 'REPORT.json' would replace report.json, "
         "the file of CHOICES_GRAPH_SAVE_AS; the report is not written"
     ]
 
@@ -316,7 +316,7 @@ def test_a_file_the_plugin_did_not_write_is_left_alone(tmp_path):
 
     assert build.html("choices.json") == '{"mine": true}\n'
     assert (
-        "pelicanconf: CHOICES_GRAPH_SAVE_AS = 'choices.json' would replace choices.json, "
+        "settings: CHOICES_GRAPH_SAVE_AS = 'choices.json' would replace choices.json, "
         "a file this plugin did not write; the report is not written"
     ) in build.messages
     assert (build.output / "choices-map.html").is_file()
@@ -393,7 +393,7 @@ def test_a_build_that_stopped_halfway_writes_nothing_into_the_next(tmp_path):
         pelican.run()
 
     assert [m for m in Build(tmp_path / "output", records).messages if "SAVE_AS" in m] == [
-        "pelicanconf: CHOICES_MAP_SAVE_AS = 'choices-map.html' would replace choices-map.html, "
+        "settings: CHOICES_MAP_SAVE_AS = 'choices-map.html' would replace choices-map.html, "
         "a file this build writes; the report is not written"
     ]
     graph = json.loads((tmp_path / "output/choices.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from conftest import FLAT, markdown, pelican_settings, write_files
+from conftest import FLAT, markdown, pelican_settings, run_pelican, write_files
 from pelican import Pelican
 
 from pelican_choices.settings import ChoicesSettings
@@ -43,13 +43,13 @@ def test_bad_values_are_reported_and_replaced_by_defaults(caplog):
         "fa-arrow-right",
     )
     assert [record.getMessage() for record in caplog.records] == [
-        "pelicanconf: CHOICES_ON_BROKEN = 'explode' is not valid "
+        "settings: CHOICES_ON_BROKEN = 'explode' is not valid "
         "(expected one of 'ignore', 'warn', 'error'); using the default 'warn'",
-        "pelicanconf: CHOICES_SORT_KEY = '  ' is not valid "
+        "settings: CHOICES_SORT_KEY = '  ' is not valid "
         "(expected a metadata key such as 'sort-order'); using the default 'sort-order'",
-        "pelicanconf: CHOICES_SORT_AS = 'alphabetical' is not valid "
+        "settings: CHOICES_SORT_AS = 'alphabetical' is not valid "
         "(expected 'codes', 'numbers' or None); using the default None",
-        "pelicanconf: CHOICES_DEFAULT_ICON = 3 is not valid "
+        "settings: CHOICES_DEFAULT_ICON = 3 is not valid "
         "(expected an icon name or None); using the default 'fa-arrow-right'",
     ]
 
@@ -65,7 +65,7 @@ def test_a_bad_default_icon_is_reported_once(build_site):
     )
 
     assert build.messages == [
-        "pelicanconf: CHOICES_DEFAULT_ICON 'fa-nonsense-icon' is not a Font Awesome Free icon"
+        "settings: CHOICES_DEFAULT_ICON 'fa-nonsense-icon' is not a Font Awesome Free icon"
     ]
     assert [c["data-icon"] for c in build.choices("a.html")] == [""]
 
@@ -133,11 +133,41 @@ def test_the_nav_label_is_one_text_or_texts_by_language(caplog):
     assert one_text.nav_label_in("ja", "次はどこへ\uff1f") == one_text.nav_label == "Keep reading"
     assert wrong.nav_label_in("fr") == "Where next?"
     assert [record.getMessage() for record in caplog.records] == [
-        "pelicanconf: CHOICES_NAV_LABEL['de'] = 3 is not valid (expected the text of the "
+        "settings: CHOICES_NAV_LABEL['de'] = 3 is not valid (expected the text of the "
         "heading above the choices); pages in that language get the default heading",
-        "pelicanconf: CHOICES_NAV_LABEL has the key '', which is not a language code such as "
+        "settings: CHOICES_NAV_LABEL has the key '', which is not a language code such as "
         "'fr'; it is left out",
-        "pelicanconf: CHOICES_NAV_LABEL = ['Next'] is not valid (expected the text of the "
+        "settings: CHOICES_NAV_LABEL = ['Next'] is not valid (expected the text of the "
         "heading above the choices, or a dict of language codes to texts); using the default "
         "'Where next?'",
     ]
+
+
+def test_a_setting_message_starts_with_settings_wherever_the_value_came_from(tmp_path: Path):
+    """A value of publishconf.py or of ``-e`` is named as any other: Pelican keeps no file."""
+    write_files(
+        tmp_path,
+        {
+            "pelicanconf.py": (
+                'PATH = "content"\nTIMEZONE = "UTC"\nPLUGINS = ["pelican_choices"]\n'
+                'CHOICES_SORT_AS = "roman"\n'
+            ),
+            "publishconf.py": 'from pelicanconf import *\nCHOICES_SORT_KEY = "  "\n',
+            "content/pages/a.md": markdown("A", slug="a", choice1url="/a.html"),
+        },
+    )
+
+    result = run_pelican(tmp_path, "-e", 'CHOICES_ON_BROKEN="explode"', settings="publishconf.py")
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    for message in (
+        "settings: CHOICES_ON_BROKEN = 'explode' is not valid (expected one of 'ignore', "
+        "'warn', 'error'); using the default 'warn'",
+        "settings: CHOICES_SORT_KEY = '  ' is not valid (expected a metadata key such as "
+        "'sort-order'); using the default 'sort-order'",
+        "settings: CHOICES_SORT_AS = 'roman' is not valid (expected 'codes', 'numbers' or "
+        "None); using the default None",
+    ):
+        assert output.count(message) == 1, output
+    assert "pelicanconf:" not in output

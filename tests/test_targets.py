@@ -389,3 +389,93 @@ def test_a_draft_may_lead_to_another_draft(build_site):
 
     assert hrefs(build, "drafts/pages/plans.html") == [("/drafts/pages/more.html", "More plans")]
     assert build.messages == []
+
+
+# Full URLs of the site under SITEURL = "https://example.org/guide", and the site path
+# each is read as.
+FULL_URLS = [
+    ("https://example.org/guide/pages/soil.html", "pages/soil.html"),
+    ("http://example.org/guide/pages/soil.html#ph", "pages/soil.html#ph"),
+    ("https://www.example.org/guide/pages/soil.html?print=1", "pages/soil.html?print=1"),
+    ("//EXAMPLE.org/guide/soil.html", "pages/soil.html"),
+    ("https://example.org:443/guide/pages/soil.html", "pages/soil.html"),
+    ("https://example.org/guide", "index.html"),
+    ("https://example.org/guide/#top", "index.html#top"),
+]
+# Full URLs that are not the site's, kept as written.
+NOT_THE_SITE = [
+    "https://example.org/guidebook/pages/soil.html",
+    "https://example.org/Guide/pages/soil.html",
+    "https://example.org:8443/guide/pages/soil.html",
+    "https://docs.example.org/guide/pages/soil.html",
+    "https://example.org/",
+]
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["absolute", "relative"])
+def full_urls(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
+    """A guide page holding FULL_URLS and NOT_THE_SITE, built with and without RELATIVE_URLS.
+
+    With the build, the start of the guide page's hrefs of this site.
+    """
+    written = [url for url, _ in FULL_URLS] + NOT_THE_SITE
+    slots = {f"choice{n}url": url for n, url in enumerate(written, 1)}
+    slots.update({f"choice{n}text": f"Choice {n}" for n in range(len(FULL_URLS) + 1, 13)})
+    files = {
+        "pages/guide.md": guide(**slots),
+        "pages/soil.md": markdown("Soil", slug="soil"),
+        "pages/broken.md": markdown(
+            "Broken",
+            slug="broken",
+            choice1url="https://example.org/guide/pages/soill.html",
+            choice2url="https://www.example.org/guide/SOIL.html?print=1",
+        ),
+    }
+    build = build_in(
+        tmp_path_factory.mktemp("full"),
+        files,
+        SITEURL="https://example.org/guide",
+        SITENAME="Guide",
+        RELATIVE_URLS=request.param,
+    )
+    return build, ".." if request.param else "https://example.org/guide"
+
+
+def test_a_full_url_under_an_absolute_siteurl_is_a_site_path(full_urls):
+    build, siteurl = full_urls
+
+    choices = [(c["data-url"], c["data-external"]) for c in build.choices("pages/guide.html")]
+    assert choices[: len(FULL_URLS)] == [(f"{siteurl}/{path}", "False") for _, path in FULL_URLS]
+    assert choices[len(FULL_URLS) :] == [(url, "True") for url in NOT_THE_SITE]
+    assert [c["data-text"] for c in build.choices("pages/guide.html")][:3] == ["Soil"] * 3
+
+
+def test_a_full_url_of_the_site_is_checked_and_its_suggestion_is_a_full_url(full_urls):
+    build, _ = full_urls
+
+    assert build.messages == [
+        "content/pages/broken.md:3: choice1url 'https://example.org/guide/pages/soill.html' "
+        "leads to no page of this site (did you mean https://example.org/guide/pages/soil.html?)",
+        "content/pages/broken.md:4: choice2url 'https://www.example.org/guide/SOIL.html?print=1' "
+        "leads to no page of this site (did you mean https://www.example.org/guide/soil.html?)",
+    ]
+    assert build.choices("pages/broken.html") == []
+
+
+def test_a_siteurl_with_www_takes_full_urls_without_it(build_site):
+    build = build_site(
+        {
+            "pages/guide.md": guide(
+                choice1url="https://example.org/pages/soil.html",
+                choice2url="http://www.example.org/soil",
+            ),
+            "pages/soil.md": markdown("Soil", slug="soil"),
+        },
+        SITEURL="https://www.example.org/",
+    )
+
+    assert hrefs(build, "pages/guide.html") == [
+        ("https://www.example.org/pages/soil.html", "Soil"),
+        ("https://www.example.org/pages/soil.html", "Soil"),
+    ]
+    assert build.messages == []
