@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from pelican_choices.chapters import Chapters
 from pelican_choices.choices import ChoiceBuilder
 from pelican_choices.graph import build_graph, node_candidates
 from pelican_choices.icons import IconLibrary
@@ -20,7 +21,7 @@ from pelican_choices.stylesheet import stylesheet_url
 
 
 def build_navigation(generators: list[Generator]) -> None:
-    """Give every content its choices and neighbours, and the templates what they read.
+    """Give every content its choices, chapter and neighbours, and the templates what they read.
 
     The context gets the reading order of each language, the choice graph and its layout,
     the plugin's settings, what placing the choices needs and the reports to
@@ -33,8 +34,10 @@ def build_navigation(generators: list[Generator]) -> None:
     site = SiteIndex(generators)
     icons = IconLibrary()
     builder = ChoiceBuilder(site, icons, settings, reporter)
+    chapters = Chapters(site.settings)
     for content in site.contents:
         content.choices = builder.build(content)
+        content.chapter = chapters.of(content, site.source(content))
 
     candidates = node_candidates(generators)
     orders = reading_orders(
