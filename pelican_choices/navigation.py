@@ -23,9 +23,9 @@ from pelican_choices.stylesheet import stylesheet_url
 def build_navigation(generators: list[Generator]) -> None:
     """Give every content its choices, chapter and neighbours, and the templates what they read.
 
-    The context gets the reading order of each language, the choice graph and its layout,
-    the plugin's settings, what placing the choices needs and the reports to
-    write once the build is done.
+    The context gets the reading order of each language, the pages outside
+    them, the choice graph and its layout, the plugin's settings, what
+    placing the choices needs and the reports to write once the build is done.
     """
     context = generators[0].context
     settings = ChoicesSettings.from_pelican(generators[0].settings)
@@ -51,9 +51,12 @@ def build_navigation(generators: list[Generator]) -> None:
     link_neighbours(orders.languages.values(), site.contents, site)
     context["reading_orders"] = orders.languages
     context["reading_order"] = orders.languages[site.settings["DEFAULT_LANG"]]
+    position = {id(content): index for index, content in enumerate(orders.listed)}
     if not settings.page_order_by_site and "pages" in context:
-        position = {id(content): index for index, content in enumerate(orders.listed)}
         context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
+    context["unordered_pages"] = [
+        page for page in context.get("pages", ()) if id(page) not in position
+    ]
 
     graph = build_graph(candidates, orders.listed, reporter.broken, settings.sort_key, site)
     context["choices_graph"] = graph

@@ -58,7 +58,9 @@ def test_a_quickstart_site_has_no_chapter_called_pages(build_site):
     }
     assert map_headings(build) == []
     assert contents(build) == [(None, None, ["Start", "Soil", "Water"])]
-    assert home(build).select("section.toc h3") == []
+    # The page without a sort-order follows, under a heading of its own.
+    assert [h.get_text() for h in home(build).select("section.toc h3")] == ["Other pages"]
+    assert [a.get_text() for a in home(build).select("section.toc ul a")] == ["About"]
     assert build.messages == []
 
 

@@ -126,7 +126,9 @@ def test_the_contents_number_the_reading_order_with_a_heading_for_each_chapter(b
     page = soup(blog, "index.html")
 
     # "Three" writes no category: Pelican's DEFAULT_CATEGORY is no chapter.
-    assert [h.get_text() for h in page.select("section.toc h3")] == ["Basics", "Advanced"]
+    headings = [h.get_text() for h in page.select("section.toc h3")]
+    assert headings == ["Basics", "Advanced", "Other pages"]
+    assert [a["href"] for a in page.select("section.toc ul.toc-other a")] == ["/about.html"]
     assert contents(page) == [
         ("Basics", None, ["/one.html"]),
         (None, "2", ["/three.html"]),
@@ -238,5 +240,7 @@ def test_the_menu_holds_a_dozen_links_whatever_the_number_of_pages(
             *((f"Outside {n:03}", f"/out{n:03}.html") for n in range(1, shown + 1)),
             ("Contents", "/#toc-heading"),
         ], path
-    # The contents list every page when none has a sort-order, else the reading order.
-    assert len(soup(build, "index.html").select("section.toc li")) == (ordered or unordered)
+    # The contents list every page: the reading order, then the pages outside it.
+    toc = soup(build, "index.html").select_one("section.toc")
+    assert len(toc.select("ol.toc-list li")) == (ordered or unordered)
+    assert len(toc.select("li")) == ordered + unordered
