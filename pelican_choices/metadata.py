@@ -7,7 +7,14 @@ import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from pelican_choices.problems import Problem, Reporter
+from pelican_choices.problems import (
+    HIDDEN_CHARACTERS,
+    REPEATED_KEY,
+    TYPED_VALUE,
+    UNREAD_KEY,
+    Problem,
+    Reporter,
+)
 
 SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
 LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
@@ -98,6 +105,7 @@ def _report_lookalike(
     if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
         reporter.report(
             Problem(
+                UNREAD_KEY,
                 source,
                 key,
                 metadata_text(metadata[key], key, source, reporter),
@@ -113,6 +121,7 @@ def _report_repeat(
     """Report the second key of one field (``choice1url``, ``choice01url``)."""
     reporter.report(
         Problem(
+            REPEATED_KEY,
             source,
             ignored,
             metadata_text(metadata[ignored], ignored, source, reporter),
@@ -142,6 +151,7 @@ def metadata_text(
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         reporter.report(
             Problem(
+                TYPED_VALUE,
                 source,
                 key,
                 str(value),
@@ -157,13 +167,20 @@ def metadata_text(
         cleaned = CONTROL_CHARACTERS.sub("", text)
         if cleaned != text:
             reporter.report(
-                Problem(source, key, text, "contains control characters; they are removed")
+                Problem(
+                    HIDDEN_CHARACTERS,
+                    source,
+                    key,
+                    text,
+                    "contains control characters; they are removed",
+                )
             )
     invisible = invisible_characters(cleaned)
     if invisible:
         cleaned = INVISIBLE_CHARACTERS.sub("", cleaned)
         reporter.report(
             Problem(
+                HIDDEN_CHARACTERS,
                 source,
                 key,
                 text,
@@ -199,6 +216,7 @@ def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> 
     if reporter.typed(source):
         reporter.report(
             Problem(
+                TYPED_VALUE,
                 source,
                 key,
                 "[" + ", ".join(parts) + "]",
@@ -209,6 +227,7 @@ def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> 
     elif not joined and len(set(parts)) > 1:
         reporter.report(
             Problem(
+                REPEATED_KEY,
                 source,
                 key,
                 parts[0],
