@@ -112,7 +112,7 @@ def map_picture(layout: MapLayout, graph: NavigationGraph, which: str) -> Markup
         f'tabindex="0" style="{SCROLL_STYLE}">\n'
         f'<svg class="choices-map-svg" xmlns="http://www.w3.org/2000/svg" '
         f'width="{picture.width}" height="{picture.height}" '
-        f'viewBox="0 0 {picture.width} {picture.height}" role="img" '
+        f'viewBox="0 0 {picture.width} {picture.height}" '
         f'aria-labelledby="{name}-title" font-size="12" fill="currentColor" '
         f'style="{SVG_STYLE}">\n<title id="{name}-title">{label}</title>\n'
         f"{_heads(name)}\n{key}{headings}\n{lines}\n"
