@@ -129,12 +129,6 @@ class NavigationGraph(NamedTuple):
         found.update((node.source, index) for index, node in enumerate(self.nodes))
         return found
 
-    @property
-    def broken_elsewhere(self) -> list[Problem]:
-        """The broken choices of files that are not nodes: published translations."""
-        sources = {node.source for node in self.nodes}
-        return [problem for problem in self.broken if problem.source not in sources]
-
     def summary(self) -> str:
         """``48 pages, 165 choices, 4 problems (3 broken choices, 1 icon problem), 12 orphans,
         0 dead ends``."""

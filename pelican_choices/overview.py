@@ -62,7 +62,10 @@ def overview(graph: NavigationGraph, *, runs: bool) -> Overview:
     """The graph's groups and links; ``runs`` cuts a site without chapters or sections into runs."""
     grouping = _grouping(graph, runs)
     ordered = sum(1 for node in graph.nodes if node.position)
-    keys = [_key(node, grouping) for node in graph.nodes]
+    unordered = len(graph.nodes) - ordered
+    keys = [
+        _key(node, grouping, number - ordered, unordered) for number, node in enumerate(graph.nodes)
+    ]
     members: dict[tuple[str, str], list[int]] = {}
     for number, key in enumerate(keys):
         members.setdefault(key, []).append(number)
@@ -75,7 +78,7 @@ def overview(graph: NavigationGraph, *, runs: bool) -> Overview:
                 counts[pair] = counts.get(pair, 0) + 1
     groups = tuple(
         Group(
-            title=_title(key, ordered),
+            title=_title(key, ordered, unordered),
             nodes=tuple(numbers),
             inside=counts.get((index, index), 0),
             orphans=sum(graph.nodes[n].orphan for n in numbers),
@@ -103,26 +106,37 @@ def _grouping(graph: NavigationGraph, runs: bool) -> str:
     return "run" if runs else ""
 
 
-def _key(node: Node, grouping: str) -> tuple[str, str]:
-    """What ``node``'s group is told by: its chapter, section or run, or no place in the order."""
+def _key(node: Node, grouping: str, rank: int, unordered: int) -> tuple[str, str]:
+    """What ``node``'s group is told by: its chapter, section or run, or no place in the order.
+
+    ``rank`` is its place among the ``unordered`` nodes, which follow the others:
+    more than a run of them are cut into runs too.
+    """
     if grouping == "chapter":
         return (grouping, node.chapter)
     if not grouping:
         return ("", "")
     if not node.position:
-        return ("unordered", "")
+        many = grouping == "run" and unordered > RUN
+        return ("unordered", str(rank // RUN * RUN + 1) if many else "")
     if grouping == "section":
         return (grouping, (node.sort_order or "").split(".")[0])
     return (grouping, str((node.position - 1) // RUN * RUN + 1))
 
 
-def _title(key: tuple[str, str], ordered: int) -> str:
+def _title(key: tuple[str, str], ordered: int, unordered: int) -> str:
     grouping, value = key
     if grouping == "chapter":
         return value or NO_CHAPTER
     if grouping == "section":
         return f"Section {value}"
     if grouping == "run":
-        first = int(value)
-        return f"Pages {first}\u2013{min(first + RUN - 1, ordered)}"
-    return UNORDERED if grouping == "unordered" else ""
+        return f"Pages {_run(int(value), ordered)}"
+    if grouping == "unordered":
+        return f"{UNORDERED}, {_run(int(value), unordered)}" if value else UNORDERED
+    return ""
+
+
+def _run(first: int, last: int) -> str:
+    """``26\u201350``: the places of a run that starts at ``first``, among ``last``."""
+    return f"{first}\u2013{min(first + RUN - 1, last)}"

@@ -23,13 +23,14 @@ def choice(number: int, link: str) -> Choice:
 
 
 def synthetic_graph(
-    size: int, chapters: int = 1, seed: int = 7, hub: bool = False
+    size: int, chapters: int = 1, seed: int = 7, hub: bool = False, ordered: int | None = None
 ) -> NavigationGraph:
     """``size`` pages in reading order, three choices each, mostly to the next few pages.
 
     Every page also leads outside; with ``hub``, every page leads to the first one too,
-    and the first one to itself.
+    and the first one to itself. With ``ordered``, only that many have a sort-order.
     """
+    ordered = size if ordered is None else ordered
     chance = random.Random(seed)
     edges_of: list[list[tuple[int | None, str]]] = []
     for number in range(size):
@@ -70,8 +71,8 @@ def synthetic_graph(
             url=f"p{number}.html",
             title=f"A page with a rather long title, number {number}",
             source=f"pages/p{number}.md",
-            sort_order=str(number + 1),
-            position=number + 1,
+            sort_order=str(number + 1) if number < ordered else None,
+            position=number + 1 if number < ordered else None,
             chapter=f"Part {number * chapters // size}" if chapters > 1 else "",
             edges=edges[number],
             incoming=tuple(incoming[number]),
@@ -247,6 +248,20 @@ def test_a_large_site_without_chapters_gets_runs_of_its_reading_order():
         "Pages 101\u2013120",
     ]
     assert [len(box_of(layout.chapters, n).label) > 0 for n in range(5)] == [True] * 5
+
+
+def test_pages_outside_the_reading_order_make_runs_of_their_own_when_many():
+    layout = lay_out(synthetic_graph(90, ordered=30))
+
+    assert [(group.title, len(group.nodes)) for group in layout.overview.groups] == [
+        ("Pages 1\u201325", 25),
+        ("Pages 26\u201330", 5),
+        ("Outside the reading order, 1\u201325", 25),
+        ("Outside the reading order, 26\u201350", 25),
+        ("Outside the reading order, 51\u201360", 10),
+    ]
+    few = lay_out(synthetic_graph(70, ordered=60)).overview.groups
+    assert [group.title for group in few][-1] == "Outside the reading order"
 
 
 def test_the_chapters_picture_counts_the_choices_between_chapters():

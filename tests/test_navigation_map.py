@@ -189,10 +189,6 @@ def _text(node: object) -> str:
     return node.get_text() if isinstance(node, Tag) else str(node)
 
 
-def read_map(html: str) -> MapPage:
-    return MapPage(html)
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """SITE with both reports on, as most of these tests read it."""
@@ -236,7 +232,7 @@ def test_the_build_sums_up_the_graph_in_one_info_line(site):
 
 
 def test_the_map_links_every_node_and_draws_every_edge(site):
-    found = read_map(site.html("choices-map.html"))
+    found = MapPage(site.html("choices-map.html"))
 
     assert found.nodes == [
         ("#choices-map-p1", "choices-map-node choices-map-has-broken"),
@@ -276,7 +272,7 @@ def test_the_map_links_every_node_and_draws_every_edge(site):
 
 
 def test_the_list_gives_each_page_its_place_its_choices_and_what_leads_to_it(site):
-    assert read_map(site.html("choices-map.html")).list_lines == [
+    assert MapPage(site.html("choices-map.html")).list_lines == [
         "Start (number 1 of 5 in the reading order; pages/start.md)",
         "Choice 1, “Go to A”, leads to A",
         "Choice 2, “Elsewhere”, leads to https://example.org/ (outside the site)",
@@ -306,7 +302,7 @@ def test_the_list_gives_each_page_its_place_its_choices_and_what_leads_to_it(sit
 
 
 def test_every_page_named_in_the_map_links_to_its_entry_and_the_entry_to_the_page(site):
-    found = read_map(site.html("choices-map.html"))
+    found = MapPage(site.html("choices-map.html"))
     entries = found.soup.select("li.choices-map-item")
 
     assert [(item["id"], item.a["href"]) for item in entries][:2] == [
@@ -324,7 +320,7 @@ def test_every_page_named_in_the_map_links_to_its_entry_and_the_entry_to_the_pag
 
 
 def test_the_top_names_and_links_every_problem_by_kind_every_orphan_and_dead_end(site):
-    found = read_map(site.html("choices-map.html"))
+    found = MapPage(site.html("choices-map.html"))
     top = found.map.find_all(recursive=False)
 
     assert [tag.get_text() for tag in top if tag.name in ("h2", "h3")] == [
@@ -355,7 +351,7 @@ def test_the_top_names_and_links_every_problem_by_kind_every_orphan_and_dead_end
 
 def test_the_map_lists_every_problem_under_the_summary(site):
     html = site.html("choices-map.html")
-    found = read_map(html)
+    found = MapPage(html)
 
     assert html.index("choices-map-summary") < html.index("choices-map-problems")
     assert [
@@ -392,7 +388,7 @@ def test_a_file_or_a_listing_a_choice_leads_to_shows_its_path_or_name(build_site
         "posts/news.md": markdown("News", slug="news", date="2024-01-01", category="Tools"),
         "files/planting-calendar.pdf": b"%PDF-1.4\n",
     }
-    found = read_map(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
+    found = MapPage(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
 
     assert found.links("ul.choices-map-out a") == [
         ("files/planting-calendar.pdf", "/files/planting-calendar.pdf"),
@@ -428,7 +424,7 @@ CHAPTERS = {
 
 def test_each_chapter_is_a_box_with_the_choices_between_chapters_counted(build_site):
     build = build_site(CHAPTERS, **REPORTS, **FLAT)
-    found = read_map(build.html("choices-map.html"))
+    found = MapPage(build.html("choices-map.html"))
     chapters = found.picture("chapters")
 
     assert [(a["href"], a.title.get_text()) for a in chapters.select("a.choices-map-group")] == [
@@ -471,7 +467,7 @@ def test_without_chapters_dotted_sort_orders_make_the_sections(build_site):
             ("c", "2.1", "/a.html"),
         ]
     } | {"pages/aside.md": markdown("Aside", slug="aside", choice1url="/a.html")}
-    found = read_map(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
+    found = MapPage(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
 
     assert [a.title.get_text() for a in found.picture("chapters").select("a")] == [
         "Section 1: 2 pages, 1 choice inside",
@@ -488,13 +484,13 @@ def test_above_the_limit_the_chapters_picture_and_the_list_stand_for_the_pages(b
         )
         for n in range(size)
     }
-    found = read_map(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
+    found = MapPage(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
 
     assert found.picture("pages") is None
     assert found.map.select_one("p.choices-map-no-picture").get_text() == (
         f"The picture of every page is drawn for a site of at most {PAGE_PICTURE_LIMIT} "
-        f"pages, and this one has {size}: the picture of the chapters, and the entries "
-        "below, say where each page leads."
+        f"pages, and this one has {size}: the entries below, and the picture of the "
+        "chapters above, say where each page leads."
     )
     assert [a.title.get_text() for a in found.picture("chapters").select("a")] == [
         "Pages 1\u201325: 25 pages, 24 choices inside",
@@ -531,7 +527,7 @@ def test_values_are_escaped_in_the_picture_and_the_list(build_site):
 
 def test_hrefs_follow_relative_urls(build_site):
     build = build_site(SITE, CHOICES_MAP_SAVE_AS="guide/map.html", RELATIVE_URLS=True, **FLAT)
-    found = read_map(build.html("guide/map.html"))
+    found = MapPage(build.html("guide/map.html"))
 
     entries = found.soup.select("li.choices-map-item > a")
     assert [a["href"] for a in entries][:2] == ["../start.html", "../a.html"]
@@ -558,7 +554,7 @@ def test_the_files_go_where_the_settings_say(build_site):
     )
 
     assert json.loads(build.html("data/graph.json")) == EXPECTED
-    assert len(read_map(build.html("map/index.html")).nodes) == 8
+    assert len(MapPage(build.html("map/index.html")).nodes) == 8
     assert not (build.output / "choices.json").exists()
     assert not (build.output / "choices-map.html").exists()
 
@@ -583,7 +579,7 @@ def test_the_map_is_the_text_of_a_page_in_pelicans_themes(build_site, theme, col
     """The theme's page template writes the map page: its heading, then the map in its column."""
     build = build_site(SITE, THEME=theme, **REPORTS, **FLAT)
     html = build.html("choices-map.html")
-    found = read_map(html)
+    found = MapPage(html)
 
     assert found.soup.head.select('meta[name="robots"][content="noindex"]')
     assert "Navigation map" in found.soup.title.get_text()
