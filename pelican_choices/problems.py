@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from pelican_choices.sources import SourceFiles
+from pelican_choices.sources import Repeat, SourceFiles
 
 logger = logging.getLogger(__name__)
 
@@ -22,10 +22,10 @@ class Problem(NamedTuple):
     end of the message (a ``%``-style format for ``args``), so Pelican's
     ``LOG_FILTER`` can match it. ``broken`` marks a choice that was dropped,
     which ``CHOICES_ON_BROKEN`` governs. A ``private`` value (a draft's
-    address) is logged, never written into a report. ``occurrence`` says which
-    line of a repeated key the problem is on (0 for the first); ``line`` is
-    that line, filled in when the problem is reported, None when the file
-    does not hold the key.
+    address) is logged, never written into a report. ``line`` is where the
+    value is written (of a key written twice, the value the reader uses),
+    filled in when the problem is reported, None when the file does not hold
+    the key.
     """
 
     source: str
@@ -35,7 +35,6 @@ class Problem(NamedTuple):
     args: tuple[object, ...] = ()
     broken: bool = False
     private: bool = False
-    occurrence: int = 0
     line: int | None = None
 
     @property
@@ -82,7 +81,7 @@ class Reporter:
     def report(self, problem: Problem) -> None:
         """Record ``problem`` with its line, and log it now unless it waits for the summary."""
         if self.sources is not None:
-            line = self.sources.line(problem.source, problem.key, problem.occurrence)
+            line = self.sources.line(problem.source, problem.key)
             problem = problem._replace(line=line)
         self.problems.append(problem)
         if not self.log:
@@ -101,11 +100,19 @@ class Reporter:
             *problem.args,
         )
 
-    def where(self, source: str, key: str, occurrence: int = 0) -> str:
+    def where(self, source: str, key: str) -> str:
         """``content/pages/css.md:15``: where a key of a source file is written."""
         if self.sources is None:
             return source
-        return self.sources.where(source, self.sources.line(source, key, occurrence))
+        return self.sources.where(source, self.sources.line(source, key))
+
+    def line(self, source: str, key: str) -> int | None:
+        """The line of a source file where ``key`` is written; None when it is not known."""
+        return None if self.sources is None else self.sources.line(source, key)
+
+    def repeat(self, source: str, key: str) -> Repeat | None:
+        """``key`` written twice with different values, in a file whose reader keeps one."""
+        return None if self.sources is None else self.sources.repeat(source, key)
 
     def typed(self, source: str) -> bool:
         """Whether the file was read by a reader that gives typed values (YAML front matter)."""
