@@ -27,6 +27,7 @@ GIVEN_TIMES = {
     "first": "is given %d times; the first is used",
     "last": "is given %d times; the last is used",
     "": "is given %d times; the one on this line is used",
+    "joined": "is given %d times; they are joined",
 }
 
 
@@ -135,12 +136,13 @@ def metadata_text(
 
     Markdown gives a list when a key is repeated or continued on several
     lines: the lines of a text are joined, and for a URL or icon the first
-    value is kept. reStructuredText and YAML keep one value of a repeated
-    key, which is reported from its line. A list or a number from a reader
-    that types its values (YAML front matter) is reported, as the author
-    wrote neither on purpose in a one-line field. Control characters, bidi controls and invisible
-    characters are removed, and reported, unless ``keep_controls`` asks to
-    leave them to the caller (a URL that has them is refused as a whole).
+    value is kept; a key written again is reported. reStructuredText and YAML
+    keep one value of a repeated key, which is reported from its line. A list
+    or a number from a reader that types its values (YAML front matter) is
+    reported, as the author wrote neither on purpose in a one-line field.
+    Control characters, bidi controls and invisible characters are removed,
+    and reported, unless ``keep_controls`` asks to leave them to the caller
+    (a URL that has them is refused as a whole).
     """
     if value is None:
         return ""
@@ -225,6 +227,9 @@ def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> 
                 (len(parts),),
             )
         )
+    elif joined and len(parts) > 1 and (times := reporter.times_written(source, key)) > 1:
+        # A text may go on over several lines; written again, the key is a mistake.
+        reporter.report(Problem(source, key, " ".join(parts), GIVEN_TIMES["joined"], (times,)))
     if joined:
         return " ".join(parts)
     return parts[0] if parts else ""

@@ -110,6 +110,10 @@ class Reporter:
         """The line of a source file where ``key`` is written; None when it is not known."""
         return None if self.sources is None else self.sources.line(source, key)
 
+    def times_written(self, source: str, key: str) -> int:
+        """How many lines of a source file ``key`` is written on; 0 when it is not known."""
+        return 0 if self.sources is None else len(self.sources.written(source, key))
+
     def repeat(self, source: str, key: str) -> Repeat | None:
         """``key`` written twice with different values, in a file whose reader keeps one."""
         return None if self.sources is None else self.sources.repeat(source, key)

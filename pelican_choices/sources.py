@@ -76,12 +76,12 @@ class SourceFiles:
         """The line (from 1) where the value the reader uses for ``key`` is written.
 
         Of a key written twice, that is the first line with a value in
-        Markdown, the last in reStructuredText, and in YAML the last of the
-        spelling that came last (``choice1url`` and ``Choice1URL`` are two
-        keys to YAML, one to Pelican). None for a key the file does not hold:
+        Markdown, the last in reStructuredText, and in YAML the last line of
+        the spelling that first appears last (``choice1url`` and
+        ``Choice1URL`` are two keys to YAML, one to Pelican). None for a key the file does not hold:
         one from ``DEFAULT_METADATA``, the file name or its path.
         """
-        written = self._written(source, key)
+        written = self.written(source, key)
         return written[_kept(self._form(source), written)].line if written else None
 
     def repeat(self, source: str, key: str) -> Repeat | None:
@@ -92,11 +92,18 @@ class SourceFiles:
         form = self._form(source)
         if form not in (YAML, RST):
             return None
-        written = self._written(source, key)
+        written = self.written(source, key)
         if len({entry.value for entry in written}) < 2:
             return None
         kept = _kept(form, written)
         return Repeat(len(written), {0: "first", len(written) - 1: "last"}.get(kept, ""))
+
+    def written(self, source: str, key: str) -> list[Written]:
+        """Every line ``key`` is written on, whatever its case."""
+        keys = self._keys.get(source)
+        if keys is None:
+            keys = self._keys[source] = self._find_keys(source)
+        return keys.get(key.lower(), [])
 
     def typed(self, source: str) -> bool:
         """Whether a reader other than Pelican's own read the file's front matter.
@@ -133,13 +140,6 @@ class SourceFiles:
                 return next((line for line in file if line.strip()), "")
         except (OSError, UnicodeDecodeError):
             return ""
-
-    def _written(self, source: str, key: str) -> list[Written]:
-        """Every line ``key`` is written on, whatever its case."""
-        keys = self._keys.get(source)
-        if keys is None:
-            keys = self._keys[source] = self._find_keys(source)
-        return keys.get(key.lower(), [])
 
     def _find_keys(self, source: str) -> dict[str, list[Written]]:
         """Every metadata key of the file, lowercased, with the lines it is on."""

@@ -162,6 +162,24 @@ def test_a_markdown_key_written_twice_is_named_on_the_line_of_the_value_used(bui
     ]
 
 
+def test_a_markdown_text_written_twice_is_joined_and_named(build_site):
+    source = (
+        "title: Guide\nslug: guide\n"
+        "choice1url: /alpha.html\n"
+        "choice1text: Read about\n"
+        "    the alpha\n"
+        "choice1text: Read on\n\n"
+        "Text.\n"
+    )
+    build = build_site({"pages/guide.md": source, **TARGETS}, **FLAT)
+
+    assert [c["data-text"] for c in build.choices("guide.html")] == ["Read about the alpha Read on"]
+    assert build.messages == [
+        "content/pages/guide.md:4: choice1text 'Read about the alpha Read on' is given 2 times; "
+        "they are joined"
+    ]
+
+
 RST_GUIDE = """\
 Guide
 #####
