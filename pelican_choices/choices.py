@@ -55,6 +55,16 @@ class Choice:
         return self.address if self.target is None else self.to + self.address
 
     @property
+    def mark(self) -> str:
+        """What the partial marks after the text: ``mail`` for a ``mailto:`` address,
+        ``outside`` for another outside address; ``""`` for this site, or when the
+        icon already says it (an outside-link glyph, an envelope)."""
+        if not self.external:
+            return ""
+        kind = "mail" if self.address[:7].lower() == "mailto:" else "outside"
+        return "" if self.icon is not None and self.icon.says == kind else kind
+
+    @property
     def url(self) -> str:
         """The href to print: ``link`` below the SITEURL of the page being written.
 

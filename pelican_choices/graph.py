@@ -56,6 +56,7 @@ class Node(NamedTuple):
     """An article or page of the graph, with its choices and what is wrong with it.
 
     ``position`` is its place in the reading order from 1, None outside it.
+    ``chapter`` is its category when the author gave it (see ``chapters``), else ``""``.
     An orphan is a node no choice of another node leads to, except the first
     of the reading order; a dead end has choice metadata or a place in the
     reading order, but no valid choice.
@@ -66,7 +67,7 @@ class Node(NamedTuple):
     source: str
     sort_order: str | None
     position: int | None
-    category: str
+    chapter: str
     edges: tuple[Edge, ...]
     broken: tuple[Problem, ...]
     orphan: bool
@@ -110,9 +111,9 @@ class NavigationGraph(NamedTuple):
         )
 
     @property
-    def categories(self) -> list[str]:
-        """The nodes' categories, in the order they first appear."""
-        return list(dict.fromkeys(node.category for node in self.nodes))
+    def chapters(self) -> list[str]:
+        """The nodes' chapters (``""`` for none), in the order they first appear."""
+        return list(dict.fromkeys(node.chapter for node in self.nodes))
 
 
 class Candidates(NamedTuple):
@@ -201,7 +202,7 @@ def build_graph(
                 source=source,
                 sort_order=cut(_text(content.metadata.get(sort_key))) if in_order else None,
                 position=position.get(id(content)),
-                category=cut(_text(getattr(content, "category", ""))),
+                chapter=cut(_text(content.chapter)),
                 edges=edges[id(content)],
                 broken=tuple(shown_by_source.get(source, ())),
                 orphan=number not in reached and id(content) != first,

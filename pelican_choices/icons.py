@@ -74,6 +74,19 @@ JS_ICON_NAME = re.compile(r"var iconName = '([^']+)'")
 VIEW_BOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 PATH_DATA = re.compile(r'<path\b[^>]*?\sd="([^"]+)"')
 CREDIT = re.compile(r"<!--!?\s*(.*?)\s*-->", re.DOTALL)
+# Glyphs that already say what the partial marks after an outside choice's text:
+# an address that leaves the site, or one that writes an e-mail (``mailto:``).
+# Every Font Awesome 4, 5 and 6 name of these resolves to one of them.
+GLYPHS_THAT_SAY = {
+    "outside": frozenset(
+        {"arrow-up-right-from-square", "up-right-from-square", "square-arrow-up-right",
+         "square-up-right"}
+    ),
+    "mail": frozenset(
+        {"envelope", "envelope-open", "envelope-open-text", "envelope-circle-check",
+         "envelopes-bulk", "square-envelope"}
+    ),
+}  # fmt: skip
 # Every Font Awesome name has this shape; anything else is never looked up.
 ICON_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_NAME_LENGTH = 100
@@ -101,6 +114,11 @@ class Icon:
     @property
     def view_box(self) -> str:
         return f"0 0 {self.width} {self.height}"
+
+    @property
+    def says(self) -> str:
+        """``outside`` for an outside-link glyph, ``mail`` for an envelope, else ``""``."""
+        return next((kind for kind, names in GLYPHS_THAT_SAY.items() if self.name in names), "")
 
     @property
     def inverse(self) -> bool:

@@ -1,7 +1,7 @@
 """Where the navigation map draws each page and each choice, in SVG user units.
 
 Pages keep one size whatever the site's size. They stand in columns of at
-most ``MAX_ROWS``, one group of columns per category when there are several,
+most ``MAX_ROWS``, one group of columns per chapter when there are several,
 and read top to bottom, column by column, in the graph's node order (the
 reading order first). A choice to a page of the same column is an arc beside
 it (on the right going down, on the left going up); a choice to another
@@ -62,7 +62,7 @@ class Arrow(NamedTuple):
 
 
 class Heading(NamedTuple):
-    """A category's name above its first column."""
+    """A chapter's name above its first column."""
 
     x: int
     y: int
@@ -70,7 +70,7 @@ class Heading(NamedTuple):
 
 
 class MapLayout(NamedTuple):
-    """The whole picture: its size, the pages, the choices and the category headings."""
+    """The whole picture: its size, the pages, the choices and the chapter headings."""
 
     width: int
     height: int
@@ -86,19 +86,19 @@ class MapLayout(NamedTuple):
 def lay_out(graph: NavigationGraph) -> MapLayout:
     """Place every node and draw every edge of ``graph``."""
     groups: dict[str, list[int]] = {}
-    several = len(graph.categories) > 1
+    several = len(graph.chapters) > 1
     for number, node in enumerate(graph.nodes):
-        groups.setdefault(node.category if several else "", []).append(number)
+        groups.setdefault(node.chapter if several else "", []).append(number)
     top = TOP + (HEADING_HEIGHT if len(groups) > 1 else 0)
 
     places: dict[int, tuple[int, int]] = {}
     headings = []
     column = 0
-    for category, members in groups.items():
+    for chapter, members in groups.items():
         columns = math.ceil(len(members) / MAX_ROWS)
         rows = math.ceil(len(members) / columns)
-        if category:
-            headings.append(Heading(_column_x(column), TOP + 18, _shorten(category)))
+        if chapter:
+            headings.append(Heading(_column_x(column), TOP + 18, _shorten(chapter)))
         for place, number in enumerate(members):
             places[number] = (column + place // rows, place % rows)
         column += columns

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from pelican_choices.chapters import Chapters
 from pelican_choices.choices import ChoiceBuilder
 from pelican_choices.graph import build_graph, node_candidates
 from pelican_choices.icons import IconLibrary
@@ -20,11 +21,11 @@ from pelican_choices.stylesheet import stylesheet_url
 
 
 def build_navigation(generators: list[Generator]) -> None:
-    """Give every content its choices and neighbours, and the templates what they read.
+    """Give every content its choices, chapter and neighbours, and the templates what they read.
 
-    The context gets the reading order of each language, the choice graph and its layout,
-    the plugin's settings, what placing the choices needs and the reports to
-    write once the build is done.
+    The context gets the reading order of each language, the pages outside
+    them, the choice graph and its layout, the plugin's settings, what
+    placing the choices needs and the reports to write once the build is done.
     """
     context = generators[0].context
     settings = ChoicesSettings.from_pelican(generators[0].settings)
@@ -33,8 +34,10 @@ def build_navigation(generators: list[Generator]) -> None:
     site = SiteIndex(generators)
     icons = IconLibrary()
     builder = ChoiceBuilder(site, icons, settings, reporter)
+    chapters = Chapters(site.settings)
     for content in site.contents:
         content.choices = builder.build(content)
+        content.chapter = chapters.of(content, site.source(content))
 
     candidates = node_candidates(generators)
     orders = reading_orders(
@@ -48,9 +51,12 @@ def build_navigation(generators: list[Generator]) -> None:
     link_neighbours(orders.languages.values(), site.contents, site)
     context["reading_orders"] = orders.languages
     context["reading_order"] = orders.languages[site.settings["DEFAULT_LANG"]]
+    position = {id(content): index for index, content in enumerate(orders.listed)}
     if not settings.page_order_by_site and "pages" in context:
-        position = {id(content): index for index, content in enumerate(orders.listed)}
         context["pages"].sort(key=lambda page: position.get(id(page), len(position)))
+    context["unordered_pages"] = [
+        page for page in context.get("pages", ()) if id(page) not in position
+    ]
 
     graph = build_graph(candidates, orders.listed, reporter.broken, settings.sort_key, site)
     context["choices_graph"] = graph

@@ -63,7 +63,7 @@ def _node(node: Node) -> dict[str, Any]:
         "source": node.source,
         "sort_order": node.sort_order,
         "position": node.position,
-        "category": node.category,
+        "chapter": node.chapter or None,
     }
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser_fixtures import serve
-from conftest import EXAMPLE_SITE, build_in, markdown
+from conftest import EXAMPLE_SITE, FLAT, build_in, markdown
+from test_partial import MARKED
 
 import pelican_choices
 
@@ -178,3 +179,29 @@ def test_a_long_table_of_contents_keeps_every_number_in_view(visit, tmp_path, wi
         assert measured["number"] <= measured["room"], measured
     finally:
         server.shutdown()
+
+
+# What follows each choice's text on the screen, in the order of test_partial.MARKS:
+# ↗ or ✉ (drawn as text, not as an emoji) once, nothing after an icon that says it
+# already; the empty text after the slash is what screen readers read of it.
+OUTSIDE, MAIL = '"\u00a0\u2197" / ""', '"\u00a0\u2709\ufe0e" / ""'
+MARKS_SHOWN = [OUTSIDE, "", "", "", MAIL, "", MAIL, ""]
+AFTER_TEXT = """(links) => links.map(link => {
+  const content = getComputedStyle(link.querySelector('.choice-text'), '::after').content;
+  return content === 'none' || content === 'normal' ? '' : content;
+})"""
+
+
+@pytest.mark.parametrize("theme", ["simple", pelican_choices.THEME_PATH], ids=["simple", "bundled"])
+def test_an_outside_choice_shows_one_mark_that_screen_readers_skip(visit, tmp_path, theme):
+    build = build_in(tmp_path, MARKED, THEME=theme, **FLAT)
+    server, url = serve(build.output)
+    try:
+        page = visit(f"{url}/links.html", width=1280).page
+        shown = page.eval_on_selector_all("nav.choices a.choice", AFTER_TEXT)
+        texts = page.locator("nav.choices .choice-text").all_inner_texts()
+        for text in texts:
+            assert page.get_by_role("link", name=text, exact=True).count() >= 1, text
+    finally:
+        server.shutdown()
+    assert shown == MARKS_SHOWN

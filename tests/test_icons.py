@@ -10,7 +10,7 @@ from importlib.resources import files
 import pytest
 from conftest import FLAT, markdown, run_pelican, write_files
 
-from pelican_choices.icons import IconLibrary
+from pelican_choices.icons import GLYPHS_THAT_SAY, IconLibrary
 
 
 @pytest.mark.parametrize(
@@ -93,6 +93,25 @@ def test_a_font_awesome_4_name_is_the_glyph_its_shim_names():
 )
 def test_a_style_class_asks_for_the_version_6_glyph_of_that_name(spec, symbol):
     assert IconLibrary().resolve(spec).icon.symbol_id == symbol
+
+
+def test_the_glyphs_that_say_outside_or_mail_are_every_such_glyph_of_the_package():
+    """Outside: each glyph that Font Awesome 4 or 5 called external-link...; mail: each envelope."""
+    root = files("fontawesomefree") / "static" / "fontawesomefree" / "metadata"
+    icons = json.loads((root / "icons.json").read_text("utf-8"))
+    aliases = {name: (entry.get("aliases") or {}).get("names", []) for name, entry in icons.items()}
+    outside = {
+        name for name, old in aliases.items() if any(a.startswith("external-link") for a in old)
+    }
+    mail = {name for name in icons if "envelope" in name}
+
+    assert {"outside": outside, "mail": mail} == GLYPHS_THAT_SAY
+    library = IconLibrary()
+    for spec in ["fa-external-link", "fas fa-external-link-alt", "fa-external-link-square"]:
+        assert library.resolve(spec).icon.says == "outside", spec
+    for spec in ["fa-envelope-o", "fas fa-envelope-square", "fa-solid fa-envelopes-bulk"]:
+        assert library.resolve(spec).icon.says == "mail", spec
+    assert library.resolve("fa-share-square-o").icon.says == ""
 
 
 def test_built_pages_carry_the_resolved_icon(build_site):

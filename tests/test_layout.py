@@ -22,7 +22,7 @@ def choice(number: int, text: str, link: str) -> Choice:
     )
 
 
-def synthetic_graph(size: int, categories: int, seed: int = 7) -> NavigationGraph:
+def synthetic_graph(size: int, chapters: int, seed: int = 7) -> NavigationGraph:
     """``size`` pages in reading order, three choices each, mostly to the next few pages."""
     chance = random.Random(seed)
     nodes = []
@@ -60,7 +60,7 @@ def synthetic_graph(size: int, categories: int, seed: int = 7) -> NavigationGrap
                 source=f"pages/p{number}.md",
                 sort_order=str(number + 1),
                 position=number + 1,
-                category=f"Part {number * categories // size}",
+                chapter=f"Part {number * chapters // size}",
                 edges=edges,
                 broken=(),
                 orphan=False,
@@ -80,9 +80,9 @@ def on_side(point: tuple[int, int], box) -> bool:
     return x in (box.x, box.x + NODE_WIDTH) and box.y <= y <= box.y + NODE_HEIGHT
 
 
-@pytest.mark.parametrize(("size", "categories"), [(50, 1), (50, 3), (500, 1), (500, 10)])
-def test_pages_keep_their_size_and_never_overlap(size, categories):
-    layout = lay_out(synthetic_graph(size, categories))
+@pytest.mark.parametrize(("size", "chapters"), [(50, 1), (50, 3), (500, 1), (500, 10)])
+def test_pages_keep_their_size_and_never_overlap(size, chapters):
+    layout = lay_out(synthetic_graph(size, chapters))
 
     assert len(layout.boxes) == size
     places = {(box.x, box.y) for box in layout.boxes}
@@ -99,10 +99,10 @@ def test_pages_keep_their_size_and_never_overlap(size, categories):
 
 
 @pytest.mark.parametrize(
-    ("size", "categories", "columns"), [(50, 1, 2), (50, 3, 3), (500, 1, 17), (500, 10, 20)]
+    ("size", "chapters", "columns"), [(50, 1, 2), (50, 3, 3), (500, 1, 17), (500, 10, 20)]
 )
-def test_the_picture_grows_wide_not_tall(size, categories, columns):
-    layout = lay_out(synthetic_graph(size, categories))
+def test_the_picture_grows_wide_not_tall(size, chapters, columns):
+    layout = lay_out(synthetic_graph(size, chapters))
 
     assert len({box.column for box in layout.boxes}) == columns
     assert layout.height < 1400
@@ -114,13 +114,13 @@ def test_reading_order_runs_down_each_column_then_across():
     assert [(box.column, box.row) for box in boxes] == [(n // 25, n % 25) for n in range(50)]
 
 
-def test_each_category_starts_its_own_columns_under_a_heading():
+def test_each_chapter_starts_its_own_columns_under_a_heading():
     layout = lay_out(synthetic_graph(50, 3))
 
     assert [heading.text for heading in layout.headings] == ["Part 0", "Part 1", "Part 2"]
     columns = {}
     for box in layout.boxes:
-        columns.setdefault(box.node.category, set()).add(box.column)
+        columns.setdefault(box.node.chapter, set()).add(box.column)
     assert columns == {"Part 0": {0}, "Part 1": {1}, "Part 2": {2}}
     assert [heading.x for heading in layout.headings] == [
         min(box.x for box in layout.boxes if box.column == column) for column in (0, 1, 2)

@@ -56,7 +56,7 @@ def node(url, title, source, *, position=None, sort_order=None):
         "source": source,
         "position": position,
         "sort_order": sort_order,
-        "category": "pages",
+        "chapter": None,
     }
 
 
@@ -293,7 +293,7 @@ def test_two_builds_write_the_same_bytes(site, build_site):
     assert second.html("choices-map.html") == site.html("choices-map.html")
 
 
-def test_categories_get_their_own_columns(build_site):
+def test_chapters_get_their_own_columns(build_site):
     files = {
         f"pages/{slug}.md": markdown(
             slug.upper(), slug=slug, sort_order=str(order), category=category, choice1url=to
@@ -306,7 +306,7 @@ def test_categories_get_their_own_columns(build_site):
     build = build_site(files, **REPORTS, **FLAT)
     html = build.html("choices-map.html")
 
-    assert [n["category"] for n in json.loads(build.html("choices.json"))["nodes"]] == [
+    assert [n["chapter"] for n in json.loads(build.html("choices.json"))["nodes"]] == [
         "Basics",
         "Basics",
         "Deploy",

@@ -6,6 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FLAT, TWO_LINE_OVERRIDE, markdown, template_overrides
 
+import pelican_choices
+
 INCLUDE = '{% include "pelican_choices/choices.html" %}'
 # The two-line override, with the include guarded for a site that may turn the plugin off.
 GUARDED_OVERRIDE = TWO_LINE_OVERRIDE.replace(
@@ -138,3 +140,55 @@ def test_a_theme_can_use_jinja_filters_that_hash_choices(build_site, tmp_path):
 
     page = BeautifulSoup(build.html("guide.html"), "html.parser")
     assert page.select_one("p.count").get_text() == "3"
+
+
+# An outside choice gets a mark after its text: ↗, or ✉ for mailto:; none when its icon
+# already is an outside-link glyph or an envelope, nor for a page of the site.
+MARKED = {
+    "pages/links.md": markdown(
+        "Links",
+        slug="links",
+        choice1url="https://example.org/",
+        choice1text="Example",
+        choice2url="https://example.org/a",
+        choice2text="Page A",
+        choice2icon="fa-external-link",
+        choice3url="https://example.org/b",
+        choice3text="Page B",
+        choice3icon="fas fa-external-link-alt",
+        choice4url="https://example.org/c",
+        choice4text="Page C",
+        choice4icon="fa-solid fa-square-arrow-up-right",
+        choice5url="mailto:guide@example.org",
+        choice5text="Write to us",
+        choice6url="mailto:guide@example.org?subject=Hello",
+        choice6text="Say hello",
+        choice6icon="fa-envelope-o",
+        choice7url="mailto:guide@example.org",
+        choice7text="Write again",
+        choice7icon="fa-external-link-square",
+        choice8url="/flask.html",
+        choice8icon="fa-external-link",
+    ),
+    "pages/flask.md": markdown("Flask", slug="flask"),
+}
+MARKS = [
+    ("choice choice-external choice-mark-outside", "https://example.org/"),
+    ("choice choice-external", "https://example.org/a"),
+    ("choice choice-external", "https://example.org/b"),
+    ("choice choice-external", "https://example.org/c"),
+    ("choice choice-external choice-mark-mail", "mailto:guide@example.org"),
+    ("choice choice-external", "mailto:guide@example.org?subject=Hello"),
+    ("choice choice-external choice-mark-mail", "mailto:guide@example.org"),
+    ("choice", "/flask.html"),
+]
+
+
+@pytest.mark.parametrize("theme", ["simple", pelican_choices.THEME_PATH])
+def test_an_outside_choice_is_marked_once_and_mail_as_mail(build_site, theme):
+    build = build_site(MARKED, THEME=theme, **FLAT)
+
+    page = BeautifulSoup(build.html("links.html"), "html.parser")
+    links = page.select("nav.choices a.choice")
+    assert [(" ".join(link["class"]), link["href"]) for link in links] == MARKS
+    assert build.messages == []

@@ -15,6 +15,16 @@ def soup(build, path: str) -> BeautifulSoup:
     return BeautifulSoup(build.html(path), "html.parser")
 
 
+def contents(page: BeautifulSoup) -> list[tuple[str | None, str | None, list[str]]]:
+    """Each list of the home page's contents: the heading right before it, its start, its links."""
+    found = []
+    for ol in page.select("section.toc ol"):
+        before = ol.find_previous_sibling()
+        heading = before.get_text() if before.name == "h3" else None
+        found.append((heading, ol.get("start"), [a["href"] for a in ol.select("a")]))
+    return found
+
+
 def article(title: str, day: int, **metadata: str) -> str:
     return markdown(title, date=f"2024-0{1 + day % 9}-1{day % 9}", **metadata)
 
@@ -31,6 +41,7 @@ def blog(tmp_path_factory: pytest.TempPathFactory) -> Build:
             ),
             "pages/three.md": markdown("Three", slug="three", sort_order="1.5"),
             "pages/un.md": markdown("Un", slug="one", lang="fr", sort_order="1"),
+            "pages/about.md": markdown("About", slug="about"),
             "posts/a.md": article("Alpha", 1, category="News", tags="x, y", author="Ada"),
             "posts/b.md": article("Beta", 2, category="Notes", tags="y", author="Bo"),
             "posts/c.md": article("Gamma", 3, category="News", author="Ada"),
@@ -88,10 +99,21 @@ def test_the_menu_honours_pelicans_settings(blog):
     page = soup(blog, "two.html")
 
     menu = [(a.get_text(), a["href"]) for a in page.select("nav.site-menu a")]
-    assert menu[:2] == [("Home", "/"), ("Feed", "/feeds/all.atom.xml")]
-    assert ("Two", "/two.html") in menu
-    assert ("News", "/category/news.html") in menu
-    assert page.select_one('nav.site-menu a[aria-current="page"]')["href"] == "/two.html"
+    # The pages in the reading order are reached through the contents, the others directly.
+    assert menu == [
+        ("Home", "/"),
+        ("Feed", "/feeds/all.atom.xml"),
+        ("About", "/about.html"),
+        ("Contents", "/#toc-heading"),
+        ("News", "/category/news.html"),
+        ("Notes", "/category/notes.html"),
+    ]
+    assert page.select('nav.site-menu a[aria-current="page"]') == []
+    current = soup(blog, "about.html").select('nav.site-menu a[aria-current="page"]')
+    assert [a["href"] for a in current] == ["/about.html"]
+    current = soup(blog, "index.html").select('nav.site-menu a[aria-current="page"]')
+    assert [a["href"] for a in current] == ["/#toc-heading"]
+    assert soup(blog, "index2.html").select('nav.site-menu a[aria-current="page"]') == []
     footer = [(a.get_text(), a["href"]) for a in page.select(".site-footer a")]
     assert ("Pelican", "https://getpelican.com/") in footer
     assert ("Mastodon", "https://example.social/@guide") in footer
@@ -100,18 +122,19 @@ def test_the_menu_honours_pelicans_settings(blog):
     )
 
 
-def test_the_contents_are_grouped_by_category_when_there_are_several(blog):
+def test_the_contents_number_the_reading_order_with_a_heading_for_each_chapter(blog):
     page = soup(blog, "index.html")
 
-    groups = [
-        (heading.get_text(), [a["href"] for a in heading.find_next("ol").select("a")])
-        for heading in page.select("section.toc h3")
+    # "Three" writes no category: Pelican's DEFAULT_CATEGORY is no chapter.
+    headings = [h.get_text() for h in page.select("section.toc h3")]
+    assert headings == ["Basics", "Advanced", "Other pages"]
+    assert [a["href"] for a in page.select("section.toc ul.toc-other a")] == ["/about.html"]
+    assert contents(page) == [
+        ("Basics", None, ["/one.html"]),
+        (None, "2", ["/three.html"]),
+        ("Advanced", "3", ["/two.html"]),
     ]
-    assert groups == [
-        ("Basics", ["/one.html"]),
-        ("misc", ["/three.html"]),
-        ("Advanced", ["/two.html"]),
-    ]
+    assert "misc" not in page.select_one("section.toc").get_text()
     assert soup(blog, "index2.html").select("section.toc") == []
 
 
@@ -186,3 +209,38 @@ def test_each_page_describes_itself(build_site):
     assert long.startswith("word word")
     assert long.endswith("...")
     assert len(long) <= 300
+
+
+@pytest.mark.parametrize(
+    ("ordered", "unordered", "shown"),
+    [(0, 300, 10), (300, 0, 0), (280, 20, 10)],
+    ids=["no-sort-orders", "all-sort-orders", "both"],
+)
+def test_the_menu_holds_a_dozen_links_whatever_the_number_of_pages(
+    build_site, ordered, unordered, shown
+):
+    """Pelican shows every page in the menu by default (DISPLAY_PAGES_ON_MENU)."""
+    pages = {
+        f"pages/in{n:03}.md": markdown(f"In order {n:03}", slug=f"in{n:03}", sort_order=str(n))
+        for n in range(1, ordered + 1)
+    }
+    pages.update(
+        {
+            f"pages/out{n:03}.md": markdown(f"Outside {n:03}", slug=f"out{n:03}")
+            for n in range(1, unordered + 1)
+        }
+    )
+    build = build_site(pages, MENUITEMS=[("Archives", "/archives.html")], **THEME, **FLAT)
+
+    for path in ["index.html", "in001.html" if ordered else "out300.html", "archives.html"]:
+        menu = [(a.get_text(), a["href"]) for a in soup(build, path).select("nav.site-menu a")]
+        assert len(menu) <= 12, path
+        assert menu == [
+            ("Archives", "/archives.html"),
+            *((f"Outside {n:03}", f"/out{n:03}.html") for n in range(1, shown + 1)),
+            ("Contents", "/#toc-heading"),
+        ], path
+    # The contents list every page: the reading order, then the pages outside it.
+    toc = soup(build, "index.html").select_one("section.toc")
+    assert len(toc.select("ol.toc-list li")) == (ordered or unordered)
+    assert len(toc.select("li")) == ordered + unordered
