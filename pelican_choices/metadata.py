@@ -26,7 +26,7 @@ MAX_DIGITS = 100
 GIVEN_TIMES = {
     "first": "is given %d times; the first is used",
     "last": "is given %d times; the last is used",
-    "": "is given %d times; the one on this line is used",
+    "between": "is given %d times; the one on this line is used",
     "joined": "is given %d times; they are joined",
 }
 

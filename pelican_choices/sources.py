@@ -40,7 +40,7 @@ class Written(NamedTuple):
 class Repeat(NamedTuple):
     """A key written ``count`` times with different values, of which the reader keeps one.
 
-    ``kept`` is ``"first"``, ``"last"`` or ``""`` for one in between.
+    ``kept`` is ``"first"``, ``"last"`` or ``"between"``.
     """
 
     count: int
@@ -78,8 +78,9 @@ class SourceFiles:
         Of a key written twice, that is the first line with a value in
         Markdown, the last in reStructuredText, and in YAML the last line of
         the spelling that first appears last (``choice1url`` and
-        ``Choice1URL`` are two keys to YAML, one to Pelican). None for a key the file does not hold:
-        one from ``DEFAULT_METADATA``, the file name or its path.
+        ``Choice1URL`` are two keys to YAML, one to Pelican). None for a key
+        the file does not hold: one from ``DEFAULT_METADATA``, the file name
+        or its path.
         """
         written = self.written(source, key)
         return written[_kept(self._form(source), written)].line if written else None
@@ -96,7 +97,7 @@ class SourceFiles:
         if len({entry.value for entry in written}) < 2:
             return None
         kept = _kept(form, written)
-        return Repeat(len(written), {0: "first", len(written) - 1: "last"}.get(kept, ""))
+        return Repeat(len(written), {0: "first", len(written) - 1: "last"}.get(kept, "between"))
 
     def written(self, source: str, key: str) -> list[Written]:
         """Every line ``key`` is written on, whatever its case."""
