@@ -54,7 +54,7 @@ ENTRY_POINTS = {
     "build",
     "place_choices",
     "note_written",
-    "finish",  # Reports.finish, on Pelican's finalized signal
+    "finish",  # BuildEnd.finish, on Pelican's finalized signal
 }
 PARTIAL = "choices.html"
 

@@ -12,7 +12,7 @@ from pelican.contents import Content
 from pelican_choices.addresses import parse_address, site_url
 from pelican_choices.icons import Icon, IconLibrary
 from pelican_choices.metadata import Slot, metadata_text, read_slots
-from pelican_choices.problems import Problem, Rejection, Reporter
+from pelican_choices.problems import BROKEN_CHOICE, ICON, SAME_PLACE, Problem, Rejection, Reporter
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import OtherSite, SiteIndex, target_title
 from pelican_choices.sources import SETTINGS_SOURCE
@@ -188,6 +188,7 @@ class ChoiceBuilder:
         line = self.reporter.line(source, key)
         self.reporter.report(
             Problem(
+                SAME_PLACE,
                 source,
                 slot.key("url"),
                 slot.url,
@@ -201,7 +202,7 @@ class ChoiceBuilder:
         result = self.icons.resolve(spec)
         if result.problem is not None:
             problem = result.problem
-            self.reporter.report(Problem(source, key, spec, problem.template, problem.args))
+            self.reporter.report(Problem(ICON, source, key, spec, problem.template, problem.args))
         return result.icon
 
     def _target_defaults(self, content: Content) -> TargetDefaults:
@@ -220,6 +221,6 @@ class ChoiceBuilder:
         value = getattr(slot, field_name)
         self.reporter.report(
             Problem(
-                source, slot.key(field_name), value, template, args, broken=True, private=private
+                BROKEN_CHOICE, source, slot.key(field_name), value, template, args, private=private
             )
         )

@@ -4,8 +4,9 @@ The nodes are the published articles and pages (not translations) that are
 in the reading order or have choice metadata (a valid or a broken choice),
 and the published or hidden ones a choice of such a page leads to. No draft
 is a node, nor a hidden page nothing published leads to. The edges are the
-valid choices of the nodes; the broken choices are those of the nodes and of
-published translations. Texts are cut to a length a person reads.
+valid choices of the nodes; the problems are those of the nodes and of
+published translations, and of the templates of their pages. Texts are cut
+to a length a person reads.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from pelican_choices.choices import Choice
 from pelican_choices.metadata import visible_text
-from pelican_choices.problems import Problem
+from pelican_choices.problems import Problem, count_by_kind, counted
 from pelican_choices.site import SiteIndex, target_title
 
 CANDIDATE_LISTS = {
@@ -75,10 +76,24 @@ class Node(NamedTuple):
 
 
 class NavigationGraph(NamedTuple):
-    """The nodes in reading order (the others after it, by source path) and the broken choices."""
+    """The nodes in reading order (the others after it, by source path) and the problems.
+
+    ``shown`` holds the sources whose problems the graph shows: its nodes' and
+    the published translations'.
+    """
 
     nodes: tuple[Node, ...]
-    broken: tuple[Problem, ...]
+    problems: tuple[Problem, ...]
+    shown: frozenset[str] = frozenset()
+
+    def with_problems(self, problems: Iterable[Problem]) -> NavigationGraph:
+        """The graph with those of ``problems`` it shows, such as the templates' found later."""
+        return self._replace(problems=shown_problems(problems, self.shown))
+
+    @property
+    def broken(self) -> list[Problem]:
+        """The broken choices among the problems."""
+        return [problem for problem in self.problems if problem.broken]
 
     @property
     def edges(self) -> list[Edge]:
@@ -99,16 +114,27 @@ class NavigationGraph(NamedTuple):
         return [problem for problem in self.broken if problem.source not in sources]
 
     def summary(self) -> str:
-        """``48 pages, 165 choices, 3 broken choices, 12 orphans, 0 dead ends``."""
+        """``48 pages, 165 choices, 4 problems (3 broken choices, 1 icon problem), 12 orphans,
+        0 dead ends``."""
         return ", ".join(
             (
                 _count(len(self.nodes), "page", "pages"),
                 _count(len(self.edges), "choice", "choices"),
-                _count(len(self.broken), "broken choice", "broken choices"),
+                counted(self.problems),
                 _count(len(self.orphans), "orphan", "orphans"),
                 _count(len(self.dead_ends), "dead end", "dead ends"),
             )
         )
+
+    def counts(self) -> dict[str, Any]:
+        """The summary's numbers, the problems by the name of their kind (every kind)."""
+        return {
+            "pages": len(self.nodes),
+            "choices": len(self.edges),
+            "problems": {kind.name: n for kind, n in count_by_kind(self.problems).items()},
+            "orphans": len(self.orphans),
+            "dead_ends": len(self.dead_ends),
+        }
 
     @property
     def chapters(self) -> list[str]:
@@ -143,18 +169,17 @@ def node_candidates(generators: Iterable[Generator]) -> Candidates:
 def build_graph(
     candidates: Candidates,
     order: list[Content],
-    broken: Iterable[Problem],
+    problems: Iterable[Problem],
     sort_key: str,
     site: SiteIndex,
 ) -> NavigationGraph:
     """The graph of ``candidates``, whose ``choices`` are built, in the reading ``order``."""
-    by_source: dict[str, list[Problem]] = {}
-    for problem in broken:
-        by_source.setdefault(problem.source, []).append(problem)
+    problems = list(problems)
+    with_broken = {problem.source for problem in problems if problem.broken}
     position = {id(content): index for index, content in enumerate(order, 1)}
 
     def has_choices(content: Content) -> bool:
-        return bool(content.choices) or site.source(content) in by_source
+        return bool(content.choices) or site.source(content) in with_broken
 
     leading = [c for c in candidates.published if id(c) in position or has_choices(c)]
     leading_ids = {id(content) for content in leading}
@@ -171,14 +196,12 @@ def build_graph(
     ]
     members.sort(key=lambda c: (position.get(id(c), len(position) + 1), site.source(c)))
     index = {id(content): number for number, content in enumerate(members)}
-    shown = {site.source(c) for c in chain(members, candidates.translations)}
-    problems = sorted(
-        (_cut_problem(p) for source in shown for p in by_source.get(source, ())),
-        key=lambda p: (p.source, p.key, p.value, p.reason),
-    )
-    shown_by_source: dict[str, list[Problem]] = {}
-    for problem in problems:
-        shown_by_source.setdefault(problem.source, []).append(problem)
+    shown = frozenset(site.source(c) for c in chain(members, candidates.translations))
+    listed = shown_problems(problems, shown)
+    broken_by_source: dict[str, list[Problem]] = {}
+    for problem in listed:
+        if problem.broken:
+            broken_by_source.setdefault(problem.source, []).append(problem)
 
     edges = {}
     for content in members:
@@ -204,12 +227,26 @@ def build_graph(
                 position=position.get(id(content)),
                 chapter=cut(_text(content.chapter)),
                 edges=edges[id(content)],
-                broken=tuple(shown_by_source.get(source, ())),
+                broken=tuple(broken_by_source.get(source, ())),
                 orphan=number not in reached and id(content) != first,
                 dead_end=id(content) in leading_ids and not content.choices,
             )
         )
-    return NavigationGraph(tuple(nodes), tuple(problems))
+    return NavigationGraph(tuple(nodes), listed, shown)
+
+
+def shown_problems(problems: Iterable[Problem], shown: frozenset[str]) -> tuple[Problem, ...]:
+    """The problems of the ``shown`` sources, and of templates on their pages, cut.
+
+    They are sorted by source, then line (those without one last); a private
+    value is blanked.
+    """
+    return tuple(
+        sorted(
+            (_cut_problem(p) for p in problems if (p.seen_on or p.source) in shown),
+            key=lambda p: (p.source, p.line is None, p.line or 0, p.key, p.value, p.reason),
+        )
+    )
 
 
 def cut(text: str) -> str:

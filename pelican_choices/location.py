@@ -1,4 +1,4 @@
-"""Where the bundled theme and the plugin's partials live."""
+"""Where the bundled theme, the plugin's partials and its problem matcher live."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_PATH = str(PACKAGE_DIR / "templates")
+# GitHub Actions' problem matcher for the plugin's messages: ``echo "::add-matcher::PATH"``.
+PROBLEM_MATCHER = str(PACKAGE_DIR / "problem-matcher.json")
 
 
 def theme_path() -> str:

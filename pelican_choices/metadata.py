@@ -7,7 +7,14 @@ import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from pelican_choices.problems import Problem, Reporter
+from pelican_choices.problems import (
+    HIDDEN_CHARACTERS,
+    REPEATED_KEY,
+    TYPED_VALUE,
+    UNREAD_KEY,
+    Problem,
+    Reporter,
+)
 
 SLOT_KEY = re.compile(r"choice(\d+)(url|icon|text)", re.ASCII)
 LOOKALIKE_KEY = re.compile(r"choice.*(url|icon|text)", re.DOTALL)
@@ -105,6 +112,7 @@ def _report_lookalike(
     if LOOKALIKE_KEY.fullmatch(key) and key not in TARGET_DEFAULT_KEYS:
         reporter.report(
             Problem(
+                UNREAD_KEY,
                 source,
                 key,
                 metadata_text(metadata[key], key, source, reporter),
@@ -120,6 +128,7 @@ def _report_repeat(
     """Report the second key of one field (``choice1url``, ``choice01url``)."""
     reporter.report(
         Problem(
+            REPEATED_KEY,
             source,
             ignored,
             metadata_text(metadata[ignored], ignored, source, reporter),
@@ -153,6 +162,7 @@ def metadata_text(
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         reporter.report(
             Problem(
+                TYPED_VALUE,
                 source,
                 key,
                 str(value),
@@ -168,13 +178,20 @@ def metadata_text(
         cleaned = CONTROL_CHARACTERS.sub("", text)
         if cleaned != text:
             reporter.report(
-                Problem(source, key, text, "contains control characters; they are removed")
+                Problem(
+                    HIDDEN_CHARACTERS,
+                    source,
+                    key,
+                    text,
+                    "contains control characters; they are removed",
+                )
             )
     invisible = invisible_characters(cleaned)
     if invisible:
         cleaned = INVISIBLE_CHARACTERS.sub("", cleaned)
         reporter.report(
             Problem(
+                HIDDEN_CHARACTERS,
                 source,
                 key,
                 text,
@@ -210,6 +227,7 @@ def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> 
     if reporter.typed(source):
         reporter.report(
             Problem(
+                TYPED_VALUE,
                 source,
                 key,
                 "[" + ", ".join(parts) + "]",
@@ -220,6 +238,7 @@ def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> 
     elif not joined and len(set(parts)) > 1:
         reporter.report(
             Problem(
+                REPEATED_KEY,
                 source,
                 key,
                 parts[0],
@@ -229,7 +248,9 @@ def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> 
         )
     elif joined and len(parts) > 1 and (times := reporter.times_written(source, key)) > 1:
         # A text may go on over several lines; written again, the key is a mistake.
-        reporter.report(Problem(source, key, " ".join(parts), GIVEN_TIMES["joined"], (times,)))
+        reporter.report(
+            Problem(REPEATED_KEY, source, key, " ".join(parts), GIVEN_TIMES["joined"], (times,))
+        )
     if joined:
         return " ".join(parts)
     return parts[0] if parts else ""
@@ -240,4 +261,6 @@ def _report_kept_repeat(value: object, key: str, source: str, reporter: Reporter
     repeat = reporter.repeat(source, key)
     if repeat is not None:
         text = " ".join(str(value).split())
-        reporter.report(Problem(source, key, text, GIVEN_TIMES[repeat.kept], (repeat.count,)))
+        reporter.report(
+            Problem(REPEATED_KEY, source, key, text, GIVEN_TIMES[repeat.kept], (repeat.count,))
+        )

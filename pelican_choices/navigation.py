@@ -6,10 +6,10 @@ from pelican.generators import Generator
 
 from pelican_choices.chapters import Chapters
 from pelican_choices.choices import ChoiceBuilder
+from pelican_choices.ending import BuildEnd
 from pelican_choices.graph import build_graph, node_candidates
 from pelican_choices.icons import IconLibrary
 from pelican_choices.layout import lay_out
-from pelican_choices.output import log_summary
 from pelican_choices.placement import Placement
 from pelican_choices.problems import Reporter
 from pelican_choices.reading_order import link_neighbours, reading_orders
@@ -25,12 +25,17 @@ def build_navigation(generators: list[Generator]) -> None:
 
     The context gets the reading order of each language, the pages outside
     them, the choice graph and its layout, the plugin's settings, what
-    placing the choices needs and the reports to write once the build is done.
+    placing the choices needs, and what the build does once every file is
+    written (see ``ending``).
     """
     context = generators[0].context
     settings = ChoicesSettings.from_pelican(generators[0].settings)
     readers = generators[0].readers.reader_classes
-    reporter = Reporter(settings.on_broken, SourceFiles(generators[0].settings["PATH"], readers))
+    reporter = Reporter(
+        settings.on_broken,
+        SourceFiles(generators[0].settings["PATH"], readers),
+        log_filter=generators[0].settings.get("LOG_FILTER", ()),
+    )
     site = SiteIndex(generators)
     icons = IconLibrary()
     builder = ChoiceBuilder(site, icons, settings, reporter)
@@ -58,7 +63,7 @@ def build_navigation(generators: list[Generator]) -> None:
         page for page in context.get("pages", ()) if id(page) not in position
     ]
 
-    graph = build_graph(candidates, orders.listed, reporter.broken, settings.sort_key, site)
+    graph = build_graph(candidates, orders.listed, reporter.problems, settings.sort_key, site)
     context["choices_graph"] = graph
     context["choices_map"] = lay_out(graph) if settings.map_save_as else None
     context["choices_graph_url"] = settings.graph_save_as
@@ -66,7 +71,6 @@ def build_navigation(generators: list[Generator]) -> None:
     context["choices_settings"] = settings
     context["choices_icon_credit"] = icons.credit
     context["choices_stylesheet_url"] = stylesheet_url() if settings.stylesheet else None
-    context["choices_placement"] = Placement(generators[0].env, settings, site)
-    log_summary(graph)
-    reporter.finish()
-    context["choices_reports"] = Reports(generators, settings)
+    context["choices_placement"] = Placement(generators[0].env, settings, site, reporter)
+    reports = context["choices_reports"] = Reports(generators, settings)
+    context["choices_build_end"] = BuildEnd(generators, reporter, reports)

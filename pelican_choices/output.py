@@ -38,7 +38,7 @@ HEAD_PLACES = (
 
 
 def log_summary(graph: NavigationGraph) -> None:
-    """One INFO line: how many pages, choices, broken choices, orphans and dead ends."""
+    """One INFO line: how many pages, choices, problems by kind, orphans and dead ends."""
     logger.info("choices: %s", graph.summary())
 
 
@@ -49,7 +49,8 @@ def graph_json(graph: NavigationGraph) -> str:
         "version": SCHEMA_VERSION,
         "nodes": [_node(node) for node in graph.nodes],
         "edges": [_edge(edge) for edge in graph.edges],
-        "broken": [_problem(problem) for problem in graph.broken],
+        "problems": [_problem(problem) for problem in graph.problems],
+        "summary": graph.counts(),
         "orphans": [node.url for node in graph.orphans],
         "dead_ends": [node.url for node in graph.dead_ends],
     }
@@ -81,6 +82,7 @@ def _edge(edge: Edge) -> dict[str, Any]:
 
 def _problem(problem: Problem) -> dict[str, Any]:
     return {
+        "kind": problem.kind.name,
         "source": problem.source,
         "line": problem.line,
         "key": problem.key,

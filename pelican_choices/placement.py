@@ -12,12 +12,13 @@ A template that prints the choices itself (the partial, or
 ``article.choices``, at any depth of extends, includes and imports) is left
 alone. So is one that reads the choice fields by hand, or reaches a
 template whose name is computed: nothing is placed in its pages, and one
-warning says why (see ``template_use``).
+problem of the template, reported with the rest, says why (see
+``template_use``).
 """
 
 from __future__ import annotations
 
-import logging
+import os
 import re
 from collections.abc import Callable
 from typing import Any
@@ -27,12 +28,11 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 from pelican.contents import Content
 
+from pelican_choices.problems import TEMPLATE, Problem, Reporter
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import SiteIndex
 from pelican_choices.stylesheet import write_stylesheet
 from pelican_choices.template_use import NO_USE, PARTIAL, Place, TemplateUses, Use
-
-logger = logging.getLogger(__name__)
 
 # ``{{ article.content }}`` or ``{{ page.content }}``, as themes write it.
 PRINTED_TEXT = re.compile(r"\{\{-?\s*(article|page)\.content\s*(?:\|\s*safe\s*)?-?\}\}")
@@ -76,14 +76,15 @@ def _mark_text(source: str) -> str:
     return PRINTED_TEXT.sub(marked, source)
 
 
+# The ends of the warnings, after ``path:line:`` (the page template's file).
 NOT_PRINTED_ONCE = (
-    "%s: the choices are not placed in the pages of this template (first %s): "
+    "the choices are not placed in the pages of this template (first %s): "
     "it does not print {{ article.content }} or {{ page.content }} once, as it is; "
     "include pelican_choices/choices.html in the template, or set "
     "CHOICES_PLACE_AFTER_CONTENT = False"
 )
 READS_FIELDS = (
-    "%s: the choices are not placed in the pages of this template (first %s): "
+    "the choices are not placed in the pages of this template (first %s): "
     "it reads the choice fields itself (%s), so the theme prints them as they are "
     "written: not escaped, links not checked, {filename} not expanded; the plugin still "
     "checks them and reports their problems. Replace what reads them with "
@@ -91,7 +92,7 @@ READS_FIELDS = (
     "place the choices; CHOICES_PLACE_AFTER_CONTENT = False silences this"
 )
 CANNOT_TELL = (
-    "%s: the choices are not placed in the pages of this template (first %s): "
+    "the choices are not placed in the pages of this template (first %s): "
     "%s names a template that is worked out as the page is written, so whether the "
     "theme prints the choice fields itself cannot be told; include "
     "pelican_choices/choices.html where the choices belong, or set "
@@ -102,12 +103,15 @@ CANNOT_TELL = (
 class Placement:
     """Places the choices in the pages of one build, and writes the stylesheet they link."""
 
-    def __init__(self, env: Environment, settings: ChoicesSettings, site: SiteIndex) -> None:
+    def __init__(
+        self, env: Environment, settings: ChoicesSettings, site: SiteIndex, reporter: Reporter
+    ) -> None:
         self.settings = settings
         self.site = site
         self.env = env
+        self.reporter = reporter
         self.uses = TemplateUses(env)
-        self.template_uses: dict[str, Use] = {}
+        self.template_uses: dict[str, tuple[str, Use]] = {}
         self.placed: set[Content] = set()
         self.warned_templates: set[str] = set()
         self.stylesheet_written = False
@@ -119,14 +123,14 @@ class Placement:
             or not getattr(entry, "choices", None)
             or not self.settings.place_after_content
             or context.get("output_file") != entry.save_as
-            or self._use(entry).kind != "none"
+            or self._use(entry)[1].kind != "none"
         ):
             return Markup("")
         self.placed.add(entry)
         return Markup(self.env.get_template(PARTIAL).render(context.get_all()))
 
     def file_written(self, path: str, context: dict[str, Any]) -> None:
-        """After Pelican writes a file from a template: the stylesheet it links, or a warning."""
+        """After Pelican writes a file from a template: the stylesheet it links, or a problem."""
         address = context.get("choices_stylesheet_url")
         if address and not self.stylesheet_written and _links(path, address):
             write_stylesheet(context["OUTPUT_PATH"])
@@ -141,28 +145,57 @@ class Placement:
         ):
             self._warn_once(entry)
 
-    def _use(self, entry: Content) -> Use:
-        """What the template of ``entry`` does with the choices, worked out once per template."""
+    def _use(self, entry: Content) -> tuple[str, Use]:
+        """The name of the template of ``entry`` and what it does with the choices, once each."""
         name = entry.template
         if name not in self.template_uses:
             extensions = self.site.settings.get("TEMPLATE_EXTENSIONS", [".html"])
-            uses = (self.uses.of(name + extension) for extension in extensions)
-            self.template_uses[name] = next((use for use in uses if use is not None), NO_USE)
+            uses = ((name + extension, self.uses.of(name + extension)) for extension in extensions)
+            found = next((found for found in uses if found[1] is not None), None)
+            self.template_uses[name] = found or (f"{name}{extensions[0]}", NO_USE)
         return self.template_uses[name]
 
     def _warn_once(self, entry: Content) -> None:
-        use = self._use(entry)
-        template = f"{entry.template}.html"
+        template, use = self._use(entry)
         if use.kind == "prints" or template in self.warned_templates:
             return
         self.warned_templates.add(template)
         first = self.site.source(entry)
         if use.kind == "fields":
-            logger.warning(READS_FIELDS, template, first, "; ".join(map(_read_at, use.places)))
+            message, args = READS_FIELDS, (first, "; ".join(map(_read_at, use.places)))
         elif use.kind == "unknown":
-            logger.warning(CANNOT_TELL, template, first, use.places[0].where)
+            message, args = CANNOT_TELL, (first, use.places[0].where)
         else:
-            logger.warning(NOT_PRINTED_ONCE, template, first)
+            message, args = NOT_PRINTED_ONCE, (first,)
+        self.reporter.report(
+            Problem(
+                TEMPLATE,
+                template,
+                "",
+                "",
+                message,
+                args,
+                line=_line_in(template, use.places),
+                file=self._file(template),
+                seen_on=first,
+            )
+        )
+
+    def _file(self, template: str) -> str:
+        """The file ``template`` is read from, as Jinja found it (in a theme or an override)."""
+        return os.path.abspath(self.env.get_template(template).filename or template)
+
+
+def _line_in(template: str, places: tuple[Place, ...]) -> int | None:
+    """The first line of ``template`` itself that reads a field, or names the template that does.
+
+    None when that is in a template it extends, or there is none.
+    """
+    for place in places:
+        name, _, line = (place.via or place.where).rpartition(":")
+        if name == template and line.isdigit():
+            return int(line)
+    return None
 
 
 def _read_at(place: Place) -> str:

@@ -1,10 +1,10 @@
-"""Problems found in choice metadata, and how they reach the author."""
+"""Problems found in choice metadata and templates, and how they reach the author."""
 
 from __future__ import annotations
 
 import difflib
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 from pelican_choices.sources import Repeat, SourceFiles
@@ -15,27 +15,132 @@ MAX_QUOTED_LENGTH = 80
 MAX_SUGGESTIONS = 3
 
 
-class Problem(NamedTuple):
-    """One thing wrong in one metadata field of one source file.
+class Kind(NamedTuple):
+    """A kind of problem: a stable ``name`` (``choices.json`` gives it), the words the
+    summary counts it with, and ``what`` it covers."""
 
-    ``source`` is the file's path below ``PATH``. ``template`` is the constant
-    end of the message (a ``%``-style format for ``args``), so Pelican's
-    ``LOG_FILTER`` can match it. ``broken`` marks a choice that was dropped,
-    which ``CHOICES_ON_BROKEN`` governs. A ``private`` value (a draft's
-    address) is logged, never written into a report. ``line`` is where the
-    value is written (of a key written twice, the value the reader uses),
-    filled in when the problem is reported, None when the file does not hold
-    the key.
+    name: str
+    one: str
+    many: str
+    what: str
+
+    def count(self, number: int) -> str:
+        """``1 broken choice``, ``3 broken choices``."""
+        return f"{number} {self.one if number == 1 else self.many}"
+
+
+# Every kind of problem, in the order the summary counts them. A new check picks
+# one of these for its problems, or adds its own here (and to the README's table).
+BROKEN_CHOICE = Kind(
+    "broken-choice",
+    "broken choice",
+    "broken choices",
+    "a choice that is dropped: its URL leads to no page or file of the site, or to a draft, "
+    "or to its own page, or is refused; or it has no URL, or no text",
+)
+SAME_PLACE = Kind(
+    "same-place",
+    "repeated choice",
+    "repeated choices",
+    "a choice leading where an earlier one of its page does (the same target, query and "
+    "fragment): two buttons to one place",
+)
+ICON = Kind(
+    "icon",
+    "icon problem",
+    "icon problems",
+    "an icon that names no icon, is not a Font Awesome Free icon, or gives more than one",
+)
+UNREAD_KEY = Kind(
+    "unread-key",
+    "unread key",
+    "unread keys",
+    "a key that looks like a choice key and is not one (choice0url, choiceurl)",
+)
+REPEATED_KEY = Kind(
+    "repeated-key",
+    "repeated key",
+    "repeated keys",
+    "a field given twice: in two spellings (choice1url, choice01url) or on two lines",
+)
+TYPED_VALUE = Kind(
+    "typed-value",
+    "typed value",
+    "typed values",
+    "a number or a list where text is read, from a reader that types its values (YAML)",
+)
+HIDDEN_CHARACTERS = Kind(
+    "hidden-characters",
+    "value with hidden characters",
+    "values with hidden characters",
+    "control, invisible or direction-changing characters in a text or icon, removed",
+)
+SORT_ORDER = Kind(
+    "sort-order",
+    "sort-order problem",
+    "sort-order problems",
+    "a sort-order that is not a section number, placed after the numbered pages",
+)
+AMBIGUOUS_SORT_ORDER = Kind(
+    "ambiguous-sort-order",
+    "ambiguous sort-order",
+    "ambiguous sort-orders",
+    "sort-orders that plain numbers would order otherwise, until CHOICES_SORT_AS is set",
+)
+TEMPLATE = Kind(
+    "template",
+    "template problem",
+    "template problems",
+    "a template whose pages get no choices placed: it reads the choice fields itself, does "
+    "not print the text once, or names a computed template, until "
+    "CHOICES_PLACE_AFTER_CONTENT = False",
+)
+KINDS = (
+    BROKEN_CHOICE,
+    SAME_PLACE,
+    ICON,
+    UNREAD_KEY,
+    REPEATED_KEY,
+    TYPED_VALUE,
+    HIDDEN_CHARACTERS,
+    SORT_ORDER,
+    AMBIGUOUS_SORT_ORDER,
+    TEMPLATE,
+)
+
+
+class Problem(NamedTuple):
+    """One thing wrong in one metadata field of one source file, or in one template.
+
+    ``kind`` is one of ``KINDS``. ``source`` is the file's path below
+    ``PATH``, or a template's name. ``template`` is the constant end of the
+    message (a ``%``-style format for ``args``), so Pelican's ``LOG_FILTER``
+    can match it. A ``private`` value (a draft's address) is logged, never
+    written into a report. ``line`` is where the value is written (of a key
+    written twice, the value the reader uses), filled in when the problem is
+    reported, None when the file does not hold the key.
+
+    A template's problem has no ``key`` nor ``value``: its message is
+    ``path:line: reason``. It gives its ``line`` and the ``file`` the message
+    names, and ``seen_on``, the source of the page it was found on: the
+    reports show it when they show that page.
     """
 
+    kind: Kind
     source: str
     key: str
     value: str
     template: str
     args: tuple[object, ...] = ()
-    broken: bool = False
     private: bool = False
     line: int | None = None
+    file: str | None = None
+    seen_on: str | None = None
+
+    @property
+    def broken(self) -> bool:
+        """Whether the problem cost a choice, which ``CHOICES_ON_BROKEN`` governs."""
+        return self.kind is BROKEN_CHOICE
 
     @property
     def reason(self) -> str:
@@ -54,12 +159,16 @@ class Rejection(NamedTuple):
     private: bool = False
 
 
+ERROR_MODE = "CHOICES_ON_BROKEN = 'error' fails the build"
+
+
 class BrokenChoicesError(Exception):
-    """Stops the build when ``CHOICES_ON_BROKEN = "error"`` and a choice is broken."""
+    """Raised by ``Pelican(settings).run()`` with ``CHOICES_ON_BROKEN = "error"`` when the
+    build found problems; ``problems`` holds them."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"{_count(problems)}; CHOICES_ON_BROKEN = 'error' stops the build")
+        super().__init__(f"{counted(problems)}; {ERROR_MODE}")
 
 
 class Reporter:
@@ -67,38 +176,38 @@ class Reporter:
 
     Each message starts with ``path:line:``, found in ``sources``. Without
     ``sources`` (and with ``log=False``) it only collects them: for a first
-    look at metadata whose problems are reported when it is read again.
+    look at metadata whose problems are reported when it is read again. In
+    ``error`` mode the problems wait for ``finish``, which lists them in one
+    message; those ``log_filter`` (Pelican's ``LOG_FILTER``) silences are
+    logged as warnings, for it to drop, and do not count.
     """
 
     def __init__(
-        self, on_broken: str, sources: SourceFiles | None = None, *, log: bool = True
+        self,
+        on_broken: str,
+        sources: SourceFiles | None = None,
+        *,
+        log: bool = True,
+        log_filter: Collection[tuple[int, str]] = (),
     ) -> None:
         self.on_broken = on_broken
         self.sources = sources
         self.log = log
+        self.log_filter = {tuple(entry) for entry in log_filter}
         self.problems: list[Problem] = []
 
     def report(self, problem: Problem) -> None:
-        """Record ``problem`` with its line, and log it now unless it waits for the summary."""
-        if self.sources is not None:
+        """Record ``problem`` with its line, and log it now unless it waits for ``finish``."""
+        if self.sources is not None and problem.file is None:
             line = self.sources.line(problem.source, problem.key)
             problem = problem._replace(line=line)
         self.problems.append(problem)
-        if not self.log:
+        if not self.log or (self.on_broken == "error" and not self._silenced(problem)):
             return
         level = logging.WARNING
         if problem.broken and self.on_broken == "ignore":
             level = logging.DEBUG
-        elif problem.broken and self.on_broken == "error":
-            return
-        logger.log(
-            level,
-            "%s: %s %s " + problem.template,
-            self._location(problem),
-            problem.key,
-            quote(problem.value),
-            *problem.args,
-        )
+        logger.log(level, _format(problem), *self._arguments(problem))
 
     def where(self, source: str, key: str) -> str:
         """``content/pages/css.md:15``: where a key of a source file is written."""
@@ -122,31 +231,64 @@ class Reporter:
         """Whether the file was read by a reader that gives typed values (YAML front matter)."""
         return self.sources is not None and self.sources.typed(source)
 
-    @property
-    def broken(self) -> list[Problem]:
-        """The problems that cost a choice."""
-        return [problem for problem in self.problems if problem.broken]
+    def finish(self) -> list[Problem]:
+        """In ``error`` mode, log every problem that counts in one message, by file and line,
+        and return them."""
+        if self.on_broken != "error":
+            return []
+        counting = [problem for problem in self.problems if not self._silenced(problem)]
+        if counting:
+            listed = sorted(counting, key=_place)
+            lines = "".join(f"\n  {self._text(problem)}" for problem in listed)
+            logger.error("%s; %s:%s", counted(counting), ERROR_MODE, lines)
+        return counting
 
-    def finish(self) -> None:
-        """In ``error`` mode, log every broken choice in one message and stop the build."""
-        broken = self.broken
-        if self.on_broken != "error" or not broken:
-            return
-        lines = "".join(f"\n  {self._text(problem)}" for problem in broken)
-        logger.error("%s (CHOICES_ON_BROKEN = 'error'):%s", _count(broken), lines)
-        raise BrokenChoicesError(broken)
+    def _silenced(self, problem: Problem) -> bool:
+        if not self.log_filter:
+            return False
+        template = _format(problem)
+        message = template % self._arguments(problem)
+        return bool({(logging.WARNING, template), (logging.WARNING, message)} & self.log_filter)
+
+    def _arguments(self, problem: Problem) -> tuple[object, ...]:
+        if not problem.key:
+            return (self._location(problem), *problem.args)
+        return (self._location(problem), problem.key, quote(problem.value), *problem.args)
 
     def _location(self, problem: Problem) -> str:
         if self.sources is None:
-            return problem.source
-        return self.sources.where(problem.source, problem.line)
+            return problem.file or problem.source
+        return self.sources.where(problem.file or problem.source, problem.line)
 
     def _text(self, problem: Problem) -> str:
-        return f"{self._location(problem)}: {problem.key} {quote(problem.value)} {problem.reason}"
+        return _format(problem) % self._arguments(problem)
 
 
-def _count(problems: list[Problem]) -> str:
-    return f"{len(problems)} broken choice" + ("" if len(problems) == 1 else "s")
+def _place(problem: Problem) -> tuple[str, bool, int]:
+    """Where a problem is: its file, then its line, those without one last."""
+    return (problem.file or problem.source, problem.line is None, problem.line or 0)
+
+
+def _format(problem: Problem) -> str:
+    """The message's ``%``-style template: ``path:line: key 'value' reason``, or for a
+    template ``path:line: reason``."""
+    return ("%s: " if not problem.key else "%s: %s %s ") + problem.template
+
+
+def counted(problems: Iterable[Problem]) -> str:
+    """``4 problems (3 broken choices, 1 icon problem)``, the kinds in the order of ``KINDS``."""
+    by_kind = count_by_kind(problems)
+    total = sum(by_kind.values())
+    parts = ", ".join(kind.count(number) for kind, number in by_kind.items() if number)
+    return f"{total} problem{'' if total == 1 else 's'}" + (f" ({parts})" if parts else "")
+
+
+def count_by_kind(problems: Iterable[Problem]) -> dict[Kind, int]:
+    """How many of ``problems`` are of each kind: every kind of ``KINDS``, 0 included."""
+    counts = dict.fromkeys(KINDS, 0)
+    for problem in problems:
+        counts[problem.kind] = counts.get(problem.kind, 0) + 1
+    return counts
 
 
 def quote(value: str) -> str:

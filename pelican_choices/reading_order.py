@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from pelican.contents import Content
 
 from pelican_choices.metadata import MAX_DIGITS, metadata_text
-from pelican_choices.problems import Problem, Reporter, quote
+from pelican_choices.problems import AMBIGUOUS_SORT_ORDER, SORT_ORDER, Problem, Reporter, quote
 from pelican_choices.site import SiteIndex
 
 SECTION_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
@@ -159,7 +159,7 @@ def _own_value(content: Content, key: str, reporter: Reporter, site: SiteIndex) 
     source = site.source(content)
     value = metadata_text(content.metadata[key], key, source, reporter)
     if value and section_number(value) is None:
-        reporter.report(Problem(source, key, value, NOT_A_SECTION))
+        reporter.report(Problem(SORT_ORDER, source, key, value, NOT_A_SECTION))
     return value
 
 
@@ -195,6 +195,7 @@ def _report_numbers_differ(
     before = order[index - 1]
     reporter.report(
         Problem(
+            AMBIGUOUS_SORT_ORDER,
             moved.written_in,
             key,
             moved.value,

@@ -1,7 +1,7 @@
 """Writing ``choices.json`` and the map page last, never over a file of the site.
 
-The reports are written on Pelican's ``finalized`` signal, once every
-generator has written its files, and past Pelican's writer, so no plugin
+The reports are written at the end of the build (see ``ending``), once
+every generator has written its files, and past Pelican's writer, so no plugin
 that lists written pages (pelican-sitemap) sees them. pelican-sitemap
 writes its own file on that same signal, in no set order, so that file's
 name is kept free. A name that collides with a file of the build, a
@@ -19,7 +19,6 @@ import logging
 import os
 from typing import Any
 
-from pelican import signals
 from pelican.generators import Generator, PagesGenerator
 
 from pelican_choices.output import GRAPH_MARK, MAP_MARK, graph_json, map_page
@@ -35,7 +34,7 @@ SITEMAP_PLUGINS = ("pelican.plugins.sitemap", "sitemap")
 
 
 class Reports:
-    """The reports of one build: written, refused or removed when the build is done."""
+    """The reports of one build: written, refused or removed once the rest is written."""
 
     def __init__(self, generators: list[Generator], settings: ChoicesSettings) -> None:
         self.context: dict[str, Any] = generators[0].context
@@ -47,26 +46,14 @@ class Reports:
             "CHOICES_MAP_SAVE_AS": settings.map_save_as,
         }
         self.written: dict[str, str] = {}  # each file the build writes, by its _key
-        # Weak connections, undone when this build ends or the next one starts,
-        # so that a build that stopped halfway never writes into a later one.
-        signals.finalized.connect(self.finish)
-        signals.get_generators.connect(self.expire)
 
     def file_written(self, path: str) -> None:
         """Note a file Pelican wrote, so that no report replaces it."""
         if any(self.wanted.values()):
             self._add_written(os.path.relpath(path, self.output).replace(os.sep, "/"))
 
-    def expire(self, pelican: Any) -> None:
-        """Forget this build when the same Pelican starts another, before this one finished."""
-        if pelican.settings is self.settings:
-            self._disconnect()
-
-    def finish(self, pelican: Any) -> None:
+    def write(self) -> None:
         """Remove stale reports and write the ones asked for, once the rest is written."""
-        if pelican.settings is not self.settings:
-            return
-        self._disconnect()
         for name in [
             *(static.save_as for static in self.context.get("staticfiles", ())),
             *_sitemap_names(self.settings),
@@ -89,10 +76,6 @@ class Reports:
 
     def _add_written(self, name: str) -> None:
         self.written.setdefault(_key(name), name)
-
-    def _disconnect(self) -> None:
-        signals.finalized.disconnect(self.finish)
-        signals.get_generators.disconnect(self.expire)
 
     def _place(self, setting: str, name: str, done: dict[str, str]) -> str | None:
         """Where report ``name`` goes; None, after one warning, when it would replace something."""

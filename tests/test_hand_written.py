@@ -49,8 +49,9 @@ PAGE_WITH = (
     "{{% block content %}}{{{{ page.content }}}}{}{{% endblock %}}"
 )
 INCLUDED = PAGE_WITH.format('{% include "chapter-choices.html" %}')
+# The page template's file, and the line of it that reads a field or includes what does.
 READS_FIELDS = (
-    "page.html: the choices are not placed in the pages of this template (first "
+    "{where}: the choices are not placed in the pages of this template (first "
     "pages/django.md): it reads the choice fields itself ({places}), so the theme prints "
     "them as they are written: not escaped, links not checked, {{filename}} not expanded; "
     "the plugin still checks them and reports their problems. Replace what reads them "
@@ -86,7 +87,10 @@ def test_a_hand_written_choices_template_is_left_to_print_alone_with_one_warning
         "/no-such-page.html",
     ]
     assert [m for m in build.messages if "not placed" in m] == [
-        READS_FIELDS.format(places="choice4url at chapter-choices.html:1, included at page.html:2")
+        READS_FIELDS.format(
+            where="overrides/page.html:2",
+            places="choice4url at chapter-choices.html:1, included at page.html:2",
+        )
     ]
     # The plugin still reads the fields, and names their problems.
     assert BROKEN_CHOICE4 in build.messages
@@ -176,7 +180,9 @@ def test_every_way_a_template_reads_a_field_counts(tmp_path, templates, where, f
 
     assert page(build).select("nav.choices") == []
     assert [m for m in build.messages if "not placed" in m] == [
-        READS_FIELDS.format(places=f"{field} at {where}, included at page.html:2")
+        READS_FIELDS.format(
+            where="overrides/page.html:2", places=f"{field} at {where}, included at page.html:2"
+        )
     ]
 
 
@@ -190,7 +196,7 @@ def test_fields_read_in_a_template_the_page_extends_are_named_there(tmp_path):
 
     assert page(build).select("nav.choices") == []
     assert [m for m in build.messages if "not placed" in m] == [
-        READS_FIELDS.format(places="choice1url at base.html:2")
+        READS_FIELDS.format(where="overrides/page.html", places="choice1url at base.html:2")
     ]
 
 
@@ -209,8 +215,9 @@ def test_every_template_that_reads_the_fields_is_named(tmp_path):
     assert len(page(build).select("a.hand-written")) == 4
     assert [m for m in build.messages if "not placed" in m] == [
         READS_FIELDS.format(
+            where="overrides/page.html:3",
             places="choice1url at page.html:3; "
-            "choice4url at chapter-choices.html:1, included at page.html:4"
+            "choice4url at chapter-choices.html:1, included at page.html:4",
         )
     ]
 
@@ -224,8 +231,8 @@ def test_a_computed_include_cannot_be_followed_so_nothing_is_placed_and_the_warn
     assert page(build).select("nav.choices") == []
     assert len(page(build).select("a.hand-written")) == 4
     assert [m for m in build.messages if "not placed" in m] == [
-        "page.html: the choices are not placed in the pages of this template (first "
-        "pages/django.md): page.html:3 names a template that is worked out as the page is "
+        "overrides/page.html:3: the choices are not placed in the pages of this template "
+        "(first pages/django.md): page.html:3 names a template that is worked out as the page is "
         "written, so whether the theme prints the choice fields itself cannot be told; "
         "include pelican_choices/choices.html where the choices belong, or set "
         "CHOICES_PLACE_AFTER_CONTENT = False"

@@ -148,4 +148,7 @@ def test_no_bidi_control_reaches_the_pages_or_the_reports(build_site):
         assert not any(chr(code) in text for code in BIDI_CONTROLS), part
     graph = json.loads(printed["json"])
     assert [edge["text"] for edge in graph["edges"]] == ["Download reportfdp.exe", "Tricky title"]
-    assert [problem["key"] for problem in graph["broken"]] == ["choice2url"]
+    assert [(problem["kind"], problem["key"]) for problem in graph["problems"]] == [
+        ("hidden-characters", "choice1text"),
+        ("broken-choice", "choice2url"),
+    ]

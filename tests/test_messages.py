@@ -194,22 +194,28 @@ def test_ignore_mode_drops_broken_choices_silently(build_site):
     assert build.choices("guide.html") == []
 
 
-def test_error_mode_fails_once_listing_every_broken_choice(build_site, caplog):
+def test_error_mode_fails_once_listing_every_problem(build_site, caplog):
     files = {
         "pages/a.md": markdown("A", choice1url="/nowhere.html", choice2icon="fa-flask"),
         "pages/b.md": markdown("B", choice1url="{filename}gone.md", choice1icon="fa-nope"),
+        "pages/c.md": markdown("C", choice1url="/a.html", choice1icon="fa-shovl"),
     }
 
     with pytest.raises(BrokenChoicesError) as failure:
         build_site(files, CHOICES_ON_BROKEN="error", **FLAT)
 
-    assert len(failure.value.problems) == 3
-    assert str(failure.value) == "3 broken choices; CHOICES_ON_BROKEN = 'error' stops the build"
+    assert len(failure.value.problems) == 4
+    assert str(failure.value) == (
+        "4 problems (3 broken choices, 1 icon problem); CHOICES_ON_BROKEN = 'error' fails the build"
+    )
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
-        "3 broken choices (CHOICES_ON_BROKEN = 'error'):\n"
+        "4 problems (3 broken choices, 1 icon problem); CHOICES_ON_BROKEN = 'error' fails the "
+        "build:\n"
         "  content/pages/a.md:2: choice1url '/nowhere.html' leads to no page of this site\n"
         "  content/pages/a.md:3: choice2icon 'fa-flask' has no choice2url\n"
-        "  content/pages/b.md:2: choice1url '{filename}gone.md' names no source file of this site"
+        "  content/pages/b.md:2: choice1url '{filename}gone.md' names no source file of this "
+        "site\n"
+        "  content/pages/c.md:3: choice1icon 'fa-shovl' is not a Font Awesome Free icon"
     ]
 
 
@@ -267,8 +273,8 @@ def test_a_value_the_file_does_not_hold_is_shown_with_the_path_alone(build_site)
         "content/pages/guide.md: choice2url '/gone.html' leads to no page of this site",
         "content/pages/guide.md: choice3icon 'pages' has no choice3url",
     ]
-    broken = json.loads(build.html("choices.json"))["broken"]
-    assert [(entry["key"], entry["line"]) for entry in broken] == [
+    problems = json.loads(build.html("choices.json"))["problems"]
+    assert [(entry["key"], entry["line"]) for entry in problems] == [
         ("choice1url", 2),
         ("choice2url", None),
         ("choice3icon", None),

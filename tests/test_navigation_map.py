@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from html.parser import HTMLParser
 
 import pytest
 from conftest import FLAT, REPORTS, Build, build_in, markdown
+
+from pelican_choices.problems import KINDS
 
 # start -> a -> b (a dead end); a -> target; lonely -> a and to a hidden page;
 # start also leads outside and to a missing page; "stray" has only a broken
@@ -93,8 +96,9 @@ EXPECTED = {
         edge("lonely.html", "secret.html", 2, "Secret"),
         edge("self.html", "self.html", 1, "Self"),
     ],
-    "broken": [
+    "problems": [
         {
+            "kind": "broken-choice",
             "source": "pages/a-fr.md",
             "line": 5,
             "key": "choice2url",
@@ -102,6 +106,7 @@ EXPECTED = {
             "reason": "leads to no page of this site",
         },
         {
+            "kind": "broken-choice",
             "source": "pages/start.md",
             "line": 9,
             "key": "choice3url",
@@ -109,6 +114,7 @@ EXPECTED = {
             "reason": "leads to no page of this site",
         },
         {
+            "kind": "broken-choice",
             "source": "pages/stray.md",
             "line": 3,
             "key": "choice1url",
@@ -116,6 +122,13 @@ EXPECTED = {
             "reason": "leads to no page of this site",
         },
     ],
+    "summary": {
+        "pages": 8,
+        "choices": 7,
+        "problems": {kind.name: 3 if kind.name == "broken-choice" else 0 for kind in KINDS},
+        "orphans": 3,
+        "dead_ends": 2,
+    },
     "orphans": ["lonely.html", "self.html", "stray.html"],
     "dead_ends": ["b.html", "stray.html"],
 }
@@ -216,7 +229,9 @@ def test_the_build_sums_up_the_graph_in_one_info_line(site):
         for record in site.records
         if record.levelno == logging.INFO and not record.getMessage().startswith("Writing")
     ]
-    assert lines == ["choices: 8 pages, 7 choices, 3 broken choices, 3 orphans, 2 dead ends"]
+    assert lines == [
+        "choices: 8 pages, 7 choices, 3 problems (3 broken choices), 3 orphans, 2 dead ends"
+    ]
 
 
 def test_the_map_links_every_node_and_draws_every_edge(site):
@@ -283,6 +298,29 @@ def test_the_text_list_says_what_the_picture_shows(site):
         "Broken: choice1url “/gone.html” leads to no page of this site",
         "Target (outside the reading order)",
         "Broken, in pages/a-fr.md: choice2url “/perdu.html” leads to no page of this site",
+    ]
+
+
+def test_the_map_lists_every_problem_under_the_summary(site):
+    html = site.html("choices-map.html")
+    start = html.index('<ul class="choices-map-problems"')
+    problems = html[start : html.index("</ul>", start)]
+
+    assert html.index("choices-map-summary") < html.index("choices-map-problems")
+    assert html.index("choices-map-problems") < html.index('<svg class="choices-map-svg"')
+    assert re.findall(r'data-kind="([^"]*)">([^<]*)</li>', problems) == [
+        (
+            "broken-choice",
+            "pages/a-fr.md:5: choice2url \u201c/perdu.html\u201d leads to no page of this site",
+        ),
+        (
+            "broken-choice",
+            "pages/start.md:9: choice3url \u201c/missing.html\u201d leads to no page of this site",
+        ),
+        (
+            "broken-choice",
+            "pages/stray.md:3: choice1url \u201c/gone.html\u201d leads to no page of this site",
+        ),
     ]
 
 
@@ -411,10 +449,17 @@ def test_a_site_without_choices_gets_an_empty_map(build_site):
         "version": 1,
         "nodes": [],
         "edges": [],
-        "broken": [],
+        "problems": [],
         "orphans": [],
         "dead_ends": [],
+        "summary": {
+            "pages": 0,
+            "choices": 0,
+            "problems": dict.fromkeys((kind.name for kind in KINDS), 0),
+            "orphans": 0,
+            "dead_ends": 0,
+        },
     }
     html = build.html("choices-map.html")
-    assert "0 pages, 0 choices, 0 broken choices, 0 orphans, 0 dead ends." in html
+    assert "0 pages, 0 choices, 0 problems, 0 orphans, 0 dead ends." in html
     assert "<svg" not in html

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import FLAT, markdown
+
+from pelican_choices import BrokenChoicesError
 
 BODY = """\
 ## What you need
@@ -64,6 +67,22 @@ def test_a_page_whose_choices_are_all_broken_keeps_its_whole_content(build_site)
         "choice5url",
     ]
     assert all(message.startswith("content/pages/all-bad.md:") for message in build.messages)
+
+
+def test_error_mode_fails_only_once_every_page_is_written_whole(tmp_path, build_site):
+    files = {
+        "pages/all-bad.md": markdown("Repotting", BODY, slug="all-bad", **ALL_BAD),
+        "pages/plain.md": markdown("Repotting", BODY, slug="plain"),
+    }
+
+    with pytest.raises(BrokenChoicesError) as failure:
+        build_site(files, CHOICES_ON_BROKEN="error", **FLAT)
+
+    assert len(failure.value.problems) == 7
+    [site] = tmp_path.glob("site*")
+    written = (site / "output/all-bad.html").read_text(encoding="utf-8")
+    assert main_of(written) == main_of((site / "output/plain.html").read_text(encoding="utf-8"))
+    assert "The end of the page." in main_of(written)
 
 
 def test_restructuredtext_page_with_only_broken_choices_is_built_whole(build_site):

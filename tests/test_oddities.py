@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import FLAT, REPORTS, markdown
 
 from pelican_choices import BrokenChoicesError
@@ -70,14 +71,12 @@ def test_a_choice_to_its_own_page_is_a_broken_choice(build_site):
     source = markdown("Guide", slug="guide", choice1url="/guide.html", choice2url="/alpha.html")
     files = {"pages/guide.md": source, **TARGETS}
 
-    graph = json.loads(build_site(files, **FLAT, **REPORTS).html("choices.json"))
     with pytest.raises(BrokenChoicesError) as failure:
         build_site(files, CHOICES_ON_BROKEN="error", **FLAT)
 
-    assert [(p["source"], p["line"], p["key"], p["value"]) for p in graph["broken"]] == [
-        ("pages/guide.md", 3, "choice1url", "/guide.html")
+    assert [(problem.kind.name, problem.reason) for problem in failure.value.problems] == [
+        ("broken-choice", TO_ITSELF)
     ]
-    assert [problem.reason for problem in failure.value.problems] == [TO_ITSELF]
 
 
 def test_a_second_choice_to_one_place_is_named_with_the_first(build_site):
@@ -250,4 +249,39 @@ def test_yaml_keeps_the_spelling_written_first_last(build_site):
     assert build.messages == [
         "content/pages/guide.md:5: choice1url '/beta.html' is given 3 times; "
         "the one on this line is used"
+    ]
+
+
+def test_the_reports_list_these_problems_with_their_kinds(build_site):
+    source = markdown(
+        "Guide",
+        slug="guide",
+        choice1url="/guide.html",
+        choice2url="/alpha.html#a",
+        choice3url="/alpha.html#a",
+    )
+    files = {
+        "pages/guide.md": source,
+        "pages/ref.rst": RST_GUIDE.replace("guide", "ref"),
+        **TARGETS,
+    }
+    build = build_site(files, **FLAT, **REPORTS)
+
+    expected = [
+        ("broken-choice", "pages/guide.md", 3, "choice1url", "/guide.html", TO_ITSELF),
+        ("same-place", "pages/guide.md", 5, "choice3url", "/alpha.html#a",
+         "leads where choice2url does (line 4): two buttons to one place"),
+        ("repeated-key", "pages/ref.rst", 8, "choice2url", "/beta.html",
+         "is given 3 times; the last is used"),
+    ]  # fmt: skip
+    problems = json.loads(build.html("choices.json"))["problems"]
+    assert [
+        (p["kind"], p["source"], p["line"], p["key"], p["value"], p["reason"]) for p in problems
+    ] == expected
+    listed = BeautifulSoup(build.html("choices-map.html"), "html.parser").select(
+        "li.choices-map-problem"
+    )
+    assert [(item["data-kind"], item.get_text()) for item in listed] == [
+        (kind, f"{file}:{line}: {key} \u201c{value}\u201d {reason}")
+        for kind, file, line, key, value, reason in expected
     ]

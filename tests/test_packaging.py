@@ -68,6 +68,7 @@ def test_the_wheel_holds_the_theme_and_the_namespace_module(wheel):
     assert "pelican_choices/theme/templates/page.html" in names
     assert "pelican_choices/templates/pelican_choices/nav.html" in names
     assert "pelican_choices/static/choices.css" in names
+    assert "pelican_choices/problem-matcher.json" in names
     assert "pelican/plugins/pelican_choices/__init__.py" in names
     assert "pelican/__init__.py" not in names
     assert "pelican/plugins/__init__.py" not in names
@@ -88,6 +89,23 @@ def test_theme_path_points_into_the_installed_package(fresh_python, tmp_path):
     assert "site-packages" in path
     assert Path(path).parts[-2:] == ("pelican_choices", "theme")
     assert has_templates == "True"
+
+
+def test_the_problem_matcher_is_a_file_of_the_installed_package(fresh_python, tmp_path):
+    """The README's ``echo "::add-matcher::..."`` line, run where only the wheel is installed."""
+    result = run(
+        fresh_python,
+        "-c",
+        "import json, pelican_choices; print(pelican_choices.PROBLEM_MATCHER);"
+        "print(json.load(open(pelican_choices.PROBLEM_MATCHER))['problemMatcher'][0]['owner'])",
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 0, result.stderr
+    path, owner = result.stdout.split()
+    assert "site-packages" in path
+    assert Path(path).parts[-2:] == ("pelican_choices", "problem-matcher.json")
+    assert owner == "pelican-choices-warning"
 
 
 def test_pelican_finds_the_plugin_by_itself_when_plugins_is_unset(fresh_python, tmp_path):

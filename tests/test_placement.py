@@ -188,7 +188,7 @@ def test_where_the_text_is_not_printed_once_nothing_is_placed_and_the_template_i
     assert soup(build, "more.html").select("nav.choices") == []
     [message] = [m for m in build.messages if "not placed" in m]
     assert message == (
-        "page.html: the choices are not placed in the pages of this template (first "
+        "overrides/page.html: the choices are not placed in the pages of this template (first "
         "pages/guide.md): it does not print {{ article.content }} or {{ page.content }} once, "
         "as it is; include pelican_choices/choices.html in the template, or set "
         "CHOICES_PLACE_AFTER_CONTENT = False"

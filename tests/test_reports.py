@@ -24,6 +24,8 @@ from conftest import (
 )
 from pelican import Pelican
 
+from pelican_choices import BrokenChoicesError
+
 SITEMAP = {"PLUGINS": ["pelican_choices", "pelican.plugins.sitemap"], "SITEMAP": {"format": "xml"}}
 LONG_TEXT = "Read on " * 2_000
 
@@ -138,7 +140,10 @@ def test_no_report_is_written_unless_asked(published, build_site):
     defaults = build_site(OWNERS_SITE, **FLAT)
     assert not {"choices.json", "choices-map.html"} & names(defaults.output)
     summary = [record.getMessage() for record in defaults.records]
-    assert "choices: 3 pages, 4 choices, 2 broken choices, 0 orphans, 0 dead ends" in summary
+    assert (
+        "choices: 3 pages, 4 choices, 3 problems (2 broken choices, 1 value with hidden "
+        "characters), 0 orphans, 0 dead ends"
+    ) in summary
 
 
 def test_the_published_site_holds_no_draft_and_no_source_path(published):
@@ -179,10 +184,24 @@ def test_the_reports_hold_no_draft_nor_an_unlinked_hidden_page(local):
         "about.html",
         "linked-hidden.html",
     ]
-    assert [(p["source"], p["key"], p["value"]) for p in graph["broken"]] == [
-        ("pages/t1.md", "choice1url", "/t1.pdf"),
-        ("pages/t1.md", "choice4url", ""),
+    assert [(p["kind"], p["source"], p["key"], p["value"]) for p in graph["problems"]] == [
+        ("broken-choice", "pages/t1.md", "choice1url", "/t1.pdf"),
+        ("hidden-characters", "pages/t1.md", "choice2text", "Download reportfdp.exe"),
+        ("broken-choice", "pages/t1.md", "choice4url", ""),
     ]
+
+
+def test_a_build_that_fails_in_error_mode_writes_its_reports_without_the_draft(tmp_path, local):
+    with plugin_records() as records, pytest.raises(BrokenChoicesError) as failure:
+        build_in(tmp_path, OWNERS_SITE, CHOICES_ON_BROKEN="error", **REPORTS, **FLAT)
+
+    [message] = Build(tmp_path / "output", records).messages
+    assert "content/pages/pricing.md:4: choice1url '/unreleased-pricing-2027.html'" in message
+    assert len(failure.value.problems) == 4  # the draft's in the log, not in the reports
+    for name in ("choices.json", "choices-map.html"):
+        text = (tmp_path / "output" / name).read_text(encoding="utf-8")
+        assert text == local.html(name), name
+        assert not any(trace in text for trace in DRAFT_TRACES), name
 
 
 def test_the_reports_cut_long_texts(local):
