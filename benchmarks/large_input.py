@@ -46,7 +46,7 @@ def page_source(choices: int, text_length: int) -> str:
         if number == 1 and text_length:
             text = (TEXT_UNIT * (text_length // len(TEXT_UNIT) + 1))[:text_length].strip()
         lines += [
-            f"choice{number}url: /target{number % TARGETS}.html",
+            f"choice{number}url: /target{number % TARGETS}.html#{number}",
             f"choice{number}icon: {ICONS[number % len(ICONS)]}",
             f"choice{number}text: {text}",
         ]

@@ -5,7 +5,8 @@ emphasis, links, now and then a code block or a quote), a category, a
 dotted ``sort-order`` and four choices: the next page in the reading order,
 a page of the same section through ``{filename}``, a page anywhere by its
 path, and the section's first page or an outside address. Icons mix Font
-Awesome 4, 5 and 6 names, some with modifiers. Every choice is valid.
+Awesome 4, 5 and 6 names, some with modifiers. Every choice is valid: no
+page leads to itself, nor twice to one page.
 
 Usage::
 
@@ -192,11 +193,12 @@ def choices(plan: PagePlan, plans: list[PagePlan], rng: random.Random) -> list[t
     start = plan.number - plan.index
     section = plans[start : start + _per_section(len(plans))]
     following = plans[(plan.number + 1) % len(plans)]
-    sibling = _other(plan, section, rng)
-    anywhere = _other(plan, plans, rng)
+    sibling = _other(section, plans, rng, (plan, following))
+    anywhere = _other(plans, plans, rng, (plan, following, sibling))
     same_folder = sibling.folder == plan.folder
     sibling_path = f"{sibling.slug}.md" if same_folder else f"../{sibling.folder}/{sibling.slug}.md"
-    if rng.random() < 0.15:
+    # The section's first page, unless that is the page itself or one it leads to already.
+    if rng.random() < 0.15 or section[0] in (plan, following, sibling, anywhere):
         fourth = (f"https://example.org/{rng.choice(NOUNS)}/", "Read more elsewhere.")
     else:
         fourth = (f"/{section[0].slug}.html", f"Back to the start of {SECTIONS[plan.section]}.")
@@ -208,12 +210,22 @@ def choices(plan: PagePlan, plans: list[PagePlan], rng: random.Random) -> list[t
     ]
 
 
-def _other(plan: PagePlan, among: list[PagePlan], rng: random.Random) -> PagePlan:
-    """A page of ``among`` other than ``plan``, when there is one."""
-    other = rng.choice(among)
-    if other is plan and len(among) > 1:
-        other = among[(among.index(plan) + 1) % len(among)]
-    return other
+def _other(
+    among: list[PagePlan], plans: list[PagePlan], rng: random.Random, taken: tuple[PagePlan, ...]
+) -> PagePlan:
+    """A page of ``among`` not ``taken``: the one drawn, else the next one free after it.
+
+    When every page of ``among`` is taken, the next free one of ``plans``
+    (all of them), else the one drawn.
+    """
+    drawn = rng.choice(among)
+    for pages in (among, plans):
+        start = pages.index(drawn) if drawn in pages else 0
+        for shift in range(len(pages)):
+            other = pages[(start + shift) % len(pages)]
+            if other not in taken:
+                return other
+    return drawn
 
 
 def _choice_text(target: PagePlan, rng: random.Random) -> str:

@@ -12,10 +12,12 @@ from pelican.contents import Content
 from pelican_choices.addresses import parse_address, site_url
 from pelican_choices.icons import Icon, IconLibrary
 from pelican_choices.metadata import Slot, metadata_text, read_slots
-from pelican_choices.problems import BROKEN_CHOICE, ICON, Problem, Rejection, Reporter
+from pelican_choices.problems import BROKEN_CHOICE, ICON, SAME_PLACE, Problem, Rejection, Reporter
 from pelican_choices.settings import ChoicesSettings
 from pelican_choices.site import OtherSite, SiteIndex, target_title
 from pelican_choices.sources import SETTINGS_SOURCE
+
+TO_ITSELF = "leads to its own page, a button to itself; a #fragment of the page is allowed"
 
 
 @dataclass(frozen=True)
@@ -125,13 +127,27 @@ class ChoiceBuilder:
             )
 
     def build(self, content: Content) -> Choices:
-        """The valid choices of ``content``, in number order; problems are reported."""
+        """The valid choices of ``content``, in number order; problems are reported.
+
+        A choice leading to ``content`` itself, not to a ``#fragment`` of it,
+        is a button to the page the reader is on: it is dropped. A choice
+        leading where an earlier one does (the same target, query and
+        fragment) is kept, and reported.
+        """
         source = self.site.source(content)
         choices = []
+        first_to: dict[tuple[Any, str], Slot] = {}
         for slot in read_slots(content.metadata, source, self.reporter):
             choice = self._choice(content, source, slot)
-            if choice is not None:
-                choices.append(choice)
+            if choice is None:
+                continue
+            if choice.target is content and "#" not in choice.address:
+                self._broken(source, slot, "url", Rejection(TO_ITSELF))
+                continue
+            first = first_to.setdefault((choice.target, choice.address), slot)
+            if first is not slot:
+                self._report_same_place(source, slot, first)
+            choices.append(choice)
         return Choices(choices)
 
     def _choice(self, content: Content, source: str, slot: Slot) -> Choice | None:
@@ -164,6 +180,21 @@ class ChoiceBuilder:
         external = address.kind == "outside"
         return Choice(
             slot.number, text, icon, target, external, written, self.site.context, self.site
+        )
+
+    def _report_same_place(self, source: str, slot: Slot, first: Slot) -> None:
+        """Report ``slot``, whose choice leads where the one of ``first`` does."""
+        key = first.key("url")
+        line = self.reporter.line(source, key)
+        self.reporter.report(
+            Problem(
+                SAME_PLACE,
+                source,
+                slot.key("url"),
+                slot.url,
+                "leads where %s does%s: two buttons to one place",
+                (key, "" if line is None else f" (line {line})"),
+            )
         )
 
     def _icon(self, source: str, key: str, spec: str) -> Icon | None:

@@ -29,6 +29,13 @@ INVISIBLE_CHARACTERS = re.compile(
 )
 # Longer numbers are not read: Python refuses to convert very long ones, slowly.
 MAX_DIGITS = 100
+# A key written several times: which of its values the reader keeps (see sources.Repeat).
+GIVEN_TIMES = {
+    "first": "is given %d times; the first is used",
+    "last": "is given %d times; the last is used",
+    "between": "is given %d times; the one on this line is used",
+    "joined": "is given %d times; they are joined",
+}
 
 
 class Slot(NamedTuple):
@@ -138,17 +145,21 @@ def metadata_text(
 
     Markdown gives a list when a key is repeated or continued on several
     lines: the lines of a text are joined, and for a URL or icon the first
-    value is kept. A list or a number from a reader that types its values
-    (YAML front matter) is reported, as the author wrote neither on purpose
-    in a one-line field. Control characters, bidi controls and invisible
-    characters are removed, and reported, unless ``keep_controls`` asks to
-    leave them to the caller (a URL that has them is refused as a whole).
+    value is kept; a key written again is reported. reStructuredText and YAML
+    keep one value of a repeated key, which is reported from its line. A list
+    or a number from a reader that types its values (YAML front matter) is
+    reported, as the author wrote neither on purpose in a one-line field.
+    Control characters, bidi controls and invisible characters are removed,
+    and reported, unless ``keep_controls`` asks to leave them to the caller
+    (a URL that has them is refused as a whole).
     """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         value = _one_of(value, key, source, reporter)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+    else:
+        _report_kept_repeat(value, key, source, reporter)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         reporter.report(
             Problem(
                 TYPED_VALUE,
@@ -231,11 +242,25 @@ def _one_of(values: list | tuple, key: str, source: str, reporter: Reporter) -> 
                 source,
                 key,
                 parts[0],
-                "is given %d times; the first is used",
+                GIVEN_TIMES["first"],
                 (len(parts),),
-                occurrence=1,
             )
+        )
+    elif joined and len(parts) > 1 and (times := reporter.times_written(source, key)) > 1:
+        # A text may go on over several lines; written again, the key is a mistake.
+        reporter.report(
+            Problem(REPEATED_KEY, source, key, " ".join(parts), GIVEN_TIMES["joined"], (times,))
         )
     if joined:
         return " ".join(parts)
     return parts[0] if parts else ""
+
+
+def _report_kept_repeat(value: object, key: str, source: str, reporter: Reporter) -> None:
+    """Report a key written twice that the reader gave one value of, on that value's line."""
+    repeat = reporter.repeat(source, key)
+    if repeat is not None:
+        text = " ".join(str(value).split())
+        reporter.report(
+            Problem(REPEATED_KEY, source, key, text, GIVEN_TIMES[repeat.kept], (repeat.count,))
+        )

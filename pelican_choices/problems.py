@@ -7,7 +7,7 @@ import logging
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
-from pelican_choices.sources import SourceFiles
+from pelican_choices.sources import Repeat, SourceFiles
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,14 @@ BROKEN_CHOICE = Kind(
     "broken choice",
     "broken choices",
     "a choice that is dropped: its URL leads to no page or file of the site, or to a draft, "
-    "or is refused; or it has no URL, or no text",
+    "or to its own page, or is refused; or it has no URL, or no text",
+)
+SAME_PLACE = Kind(
+    "same-place",
+    "repeated choice",
+    "repeated choices",
+    "a choice leading where an earlier one of its page does (the same target, query and "
+    "fragment): two buttons to one place",
 )
 ICON = Kind(
     "icon",
@@ -90,6 +97,7 @@ TEMPLATE = Kind(
 )
 KINDS = (
     BROKEN_CHOICE,
+    SAME_PLACE,
     ICON,
     UNREAD_KEY,
     REPEATED_KEY,
@@ -108,9 +116,9 @@ class Problem(NamedTuple):
     ``PATH``, or a template's name. ``template`` is the constant end of the
     message (a ``%``-style format for ``args``), so Pelican's ``LOG_FILTER``
     can match it. A ``private`` value (a draft's address) is logged, never
-    written into a report. ``occurrence`` says which line of a repeated key
-    the problem is on (0 for the first); ``line`` is that line, filled in when
-    the problem is reported, None when the file does not hold the key.
+    written into a report. ``line`` is where the value is written (of a key
+    written twice, the value the reader uses), filled in when the problem is
+    reported, None when the file does not hold the key.
 
     A template's problem has no ``key`` nor ``value``: its message is
     ``path:line: reason``. It gives its ``line`` and the ``file`` the message
@@ -125,7 +133,6 @@ class Problem(NamedTuple):
     template: str
     args: tuple[object, ...] = ()
     private: bool = False
-    occurrence: int = 0
     line: int | None = None
     file: str | None = None
     seen_on: str | None = None
@@ -192,7 +199,7 @@ class Reporter:
     def report(self, problem: Problem) -> None:
         """Record ``problem`` with its line, and log it now unless it waits for ``finish``."""
         if self.sources is not None and problem.file is None:
-            line = self.sources.line(problem.source, problem.key, problem.occurrence)
+            line = self.sources.line(problem.source, problem.key)
             problem = problem._replace(line=line)
         self.problems.append(problem)
         if not self.log or (self.on_broken == "error" and not self._silenced(problem)):
@@ -202,11 +209,23 @@ class Reporter:
             level = logging.DEBUG
         logger.log(level, _format(problem), *self._arguments(problem))
 
-    def where(self, source: str, key: str, occurrence: int = 0) -> str:
+    def where(self, source: str, key: str) -> str:
         """``content/pages/css.md:15``: where a key of a source file is written."""
         if self.sources is None:
             return source
-        return self.sources.where(source, self.sources.line(source, key, occurrence))
+        return self.sources.where(source, self.sources.line(source, key))
+
+    def line(self, source: str, key: str) -> int | None:
+        """The line of a source file where ``key`` is written; None when it is not known."""
+        return None if self.sources is None else self.sources.line(source, key)
+
+    def times_written(self, source: str, key: str) -> int:
+        """How many lines of a source file ``key`` is written on; 0 when it is not known."""
+        return 0 if self.sources is None else len(self.sources.written(source, key))
+
+    def repeat(self, source: str, key: str) -> Repeat | None:
+        """``key`` written twice with different values, in a file whose reader keeps one."""
+        return None if self.sources is None else self.sources.repeat(source, key)
 
     def typed(self, source: str) -> bool:
         """Whether the file was read by a reader that gives typed values (YAML front matter)."""

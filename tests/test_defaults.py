@@ -11,7 +11,7 @@ def test_a_target_offers_its_own_text_and_icon(build_site):
             "pages/guide.md": markdown(
                 "Guide",
                 choice1url="/flask.html",
-                choice2url="/flask.html",
+                choice2url="/flask.html#start",
                 choice2text="My own words.",
                 choice2icon="fa-book",
             ),

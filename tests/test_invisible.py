@@ -31,7 +31,7 @@ def test_a_text_loses_each_character_and_the_message_names_it(build_site):
     texts = [f"Download report{char}fdp.exe" for char in CHARACTERS]
     slots = {}
     for number, text in enumerate(texts, 1):
-        slots |= {f"choice{number}url": "/report.html", f"choice{number}text": text}
+        slots |= {f"choice{number}url": f"/report.html#{number}", f"choice{number}text": text}
     build = build_site(site(**slots), **FLAT)
 
     assert [c["data-text"] for c in build.choices("guide.html")] == [
@@ -76,7 +76,8 @@ def test_a_url_holding_any_of_them_is_refused(refused_urls, index, url):
 
 def test_a_text_with_nothing_visible_left_falls_back_to_the_title(build_site):
     build = build_site(
-        site(choice7url="/report.html", choice7text="\u200b", choice8url="/report.html"), **FLAT
+        site(choice7url="/report.html", choice7text="\u200b", choice8url="/report.html#end"),
+        **FLAT,
     )
 
     assert [c["data-text"] for c in build.choices("guide.html")] == ["The report"] * 2

@@ -26,11 +26,15 @@ def soup(build: Build, path: str) -> BeautifulSoup:
 
 
 def page(slug: str, lang: str | None = None, **metadata: str) -> dict[str, str]:
-    """One page source, ``slug``'s translation in ``lang`` when given, leading to the first page."""
+    """One page source, ``slug``'s translation in ``lang`` when given, leading to the first page.
+
+    The first page leads to its own top.
+    """
     name = f"pages/{slug}-{lang}.md" if lang else f"pages/{slug}.md"
     title = f"{slug} {lang or 'en'}"
     extra = {"lang": lang} if lang else {}
-    return {name: markdown(title, slug=slug, choice1url="/p1.html", **extra, **metadata)}
+    url = "/p1.html#top" if slug == "p1" else "/p1.html"
+    return {name: markdown(title, slug=slug, choice1url=url, **extra, **metadata)}
 
 
 def guide(languages: dict[str, list[str | None]]) -> dict[str, str]:

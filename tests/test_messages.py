@@ -124,6 +124,8 @@ def test_problems_that_keep_the_choice_are_reported(build_site):
     assert sorted(build.messages) == [
         "content/pages/guide.md:3: choice1icon 'fa-terminal fa-flask' has more than one icon "
         "name; fa-flask is ignored",
+        "content/pages/guide.md:4: choice2url '/flask.html' leads where choice1url does (line 2): "
+        "two buttons to one place",
         "content/pages/guide.md:5: choice2icon 'fa-lg' names no icon",
         "content/pages/guide.md:6: choice01url '/other.html' repeats choice1url and is not read",
     ]
@@ -234,7 +236,7 @@ def test_the_line_is_where_the_key_is_written_in_markdown(build_site):
     assert sorted(build.messages) == [
         "content/pages/guide.md:3: choice1url '/nowhere.html' leads to no page of this site",
         "content/pages/guide.md:4: choice2text 'A question over two lines' has no choice2url",
-        "content/pages/guide.md:7: choice3url '/flask.html' is given 2 times; the first is used",
+        "content/pages/guide.md:6: choice3url '/flask.html' is given 2 times; the first is used",
         "content/pages/guide.md:8: choice4icon 'fa-flask' has no choice4url",
     ]
 

@@ -85,7 +85,7 @@ SUBSITE_PAGES = {
         sort_order="1",
         choice1url="/advanced.html",
         choice2url="/setup.html",
-        choice3url="{filename}advanced-fr.md",
+        choice3url="{filename}advanced-fr.md#next",
     ),
     "content/pages/advanced-fr.md": markdown(
         "Avancé", lang="fr", slug="advanced", sort_order="2", choice1url="/basics.html#top"
@@ -122,7 +122,7 @@ def test_site_paths_of_a_subsite_lead_to_its_own_pages(subsites):
     assert [c["data-url"] for c in site.choices("fr/basics.html")] == [
         "/fr/advanced.html",
         "/fr/setup-en.html",
-        "/fr/advanced.html",
+        "/fr/advanced.html#next",
     ]
     assert [c["data-url"] for c in site.choices("fr/advanced.html")] == ["/fr/basics.html#top"]
     assert [c["data-url"] for c in site.choices("basics.html")] == ["/setup.html", "/advanced.html"]
@@ -278,7 +278,7 @@ CROSSING_PAGES = {
         choice1url="https://example.org/basics.html",
         choice1text="In English",
         choice2url="https://example.org/fr/intro.html",
-        choice3url="/intro.html",
+        choice3url="/intro.html#start",
         choice4url="/intrro.html",
     ),
     "content/pages/intro-fr.md": markdown("Introduction", lang="fr", slug="intro"),
@@ -320,7 +320,7 @@ def test_each_subsite_checks_its_own_paths_and_keeps_the_other_sites_addresses(c
     assert french == [
         ("https://example.org/basics.html", "True"),
         (f"{siteurl}/intro.html", "False"),
-        (f"{siteurl}/intro.html", "False"),
+        (f"{siteurl}/intro.html#start", "False"),
     ]
     assert warnings(output) == [
         "content/pages/basics.md:11: choice5url '/setpu.html' leads to no page of this site "

@@ -164,7 +164,7 @@ MARKED = {
         choice6url="mailto:guide@example.org?subject=Hello",
         choice6text="Say hello",
         choice6icon="fa-envelope-o",
-        choice7url="mailto:guide@example.org",
+        choice7url="mailto:team@example.org",
         choice7text="Write again",
         choice7icon="fa-external-link-square",
         choice8url="/flask.html",
@@ -179,7 +179,7 @@ MARKS = [
     ("choice choice-external", "https://example.org/c"),
     ("choice choice-external choice-mark-mail", "mailto:guide@example.org"),
     ("choice choice-external", "mailto:guide@example.org?subject=Hello"),
-    ("choice choice-external choice-mark-mail", "mailto:guide@example.org"),
+    ("choice choice-external choice-mark-mail", "mailto:team@example.org"),
     ("choice", "/flask.html"),
 ]
 

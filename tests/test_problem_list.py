@@ -31,6 +31,7 @@ SITE = {
         choice1url="/nowhere.html",
         choice2url="/next.html",
         choice2icon="fa-shovl",
+        choice3url="{filename}next.md",
     ),
     "pages/next.md": markdown(
         "Next",
@@ -70,6 +71,8 @@ PROBLEMS = [
     ("broken-choice", "pages/start.md", 4, "choice1url", "/nowhere.html",
      "leads to no page of this site"),
     ("icon", "pages/start.md", 6, "choice2icon", "fa-shovl", "is not a Font Awesome Free icon"),
+    ("same-place", "pages/start.md", 7, "choice3url", "{filename}next.md",
+     "leads where choice2url does (line 5): two buttons to one place"),
     ("typed-value", "pages/typed.md", 4, "sort-order", "2.1", "is read as a number, not as "
      "written (YAML reads 2.10 as 2.1 and 021 as 17): put the value in quotes"),
 ]  # fmt: skip
@@ -85,8 +88,8 @@ LOGGED = [
     "direction-changing characters (U+202E RIGHT-TO-LEFT OVERRIDE); they are removed",
 ]
 COUNTED = (
-    "9 problems (1 broken choice, 1 icon problem, 1 unread key, 1 repeated key, "
-    "1 typed value, 1 value with hidden characters, 1 sort-order problem, "
+    "10 problems (1 broken choice, 1 repeated choice, 1 icon problem, 1 unread key, "
+    "1 repeated key, 1 typed value, 1 value with hidden characters, 1 sort-order problem, "
     "1 ambiguous sort-order, 1 template problem)"
 )
 
@@ -144,7 +147,7 @@ def test_choices_json_lists_every_problem_with_its_kind_file_line_and_key(site):
 
 def test_the_summary_counts_the_problems_by_kind(site):
     [summary] = [r.getMessage() for r in site.records if r.getMessage().startswith("choices:")]
-    assert summary == f"choices: 6 pages, 3 choices, {COUNTED}, 3 orphans, 3 dead ends"
+    assert summary == f"choices: 6 pages, 4 choices, {COUNTED}, 3 orphans, 3 dead ends"
     counts = json.loads(site.html("choices.json"))["summary"]["problems"]
     assert counts == {kind.name: 1 for kind in KINDS}
     assert f"{COUNTED}, 3 orphans" in site.html("choices-map.html")
@@ -167,7 +170,7 @@ def test_error_mode_lists_every_problem_once_the_pages_are_written(tmp_path, cap
     with pytest.raises(BrokenChoicesError) as failure:
         build_problems(tmp_path, SITE, CHOICES_ON_BROKEN="error", **REPORTS)
 
-    assert len(failure.value.problems) == 9
+    assert len(failure.value.problems) == 10
     assert str(failure.value) == f"{COUNTED}; CHOICES_ON_BROKEN = 'error' fails the build"
     [message] = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     heading, *listed = message.split("\n")

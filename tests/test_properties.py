@@ -33,6 +33,7 @@ MAX_SIGNIFICANT_DIGITS = 100
 # -- strategies ---------------------------------------------------------------
 
 GOOD_NUMBER = 77
+GOOD_URL = "/target.html#known-good"  # where no other slot leads, so it is never a repeat
 # Slot numbers as written: small, large, and too long to read (more than 100 digits).
 numbers = st.one_of(
     st.integers(0, 12).map(str),
@@ -318,7 +319,7 @@ def markdown_page(metadata: dict[str, str | list[str]]) -> str:
     lines = ["title: Fuzz", "slug: fuzz"]
     for key, value in metadata.items():
         lines += [f"{key}: {one}" for one in (value if isinstance(value, list) else [value])]
-    lines += [f"choice{GOOD_NUMBER}url: /target.html", f"choice{GOOD_NUMBER}text: Known good"]
+    lines += [f"choice{GOOD_NUMBER}url: {GOOD_URL}", f"choice{GOOD_NUMBER}text: Known good"]
     return "\n".join(lines) + "\n\nBody text.\n"
 
 
@@ -326,7 +327,7 @@ def rst_page(metadata: dict[str, str]) -> str:
     lines = ["Fuzz", "####", "", ":slug: fuzz"]
     for key, value in metadata.items():
         lines.append(f":{key}: " + value.replace("\n", "\n   "))
-    lines += [f":choice{GOOD_NUMBER}url: /target.html", f":choice{GOOD_NUMBER}text: Known good"]
+    lines += [f":choice{GOOD_NUMBER}url: {GOOD_URL}", f":choice{GOOD_NUMBER}text: Known good"]
     return "\n".join(lines) + "\n\nBody text.\n"
 
 
@@ -351,7 +352,7 @@ def check_fuzz_page(build: Build, source: str, metadata: dict) -> set[str]:
     assert "Body text." in build.html("fuzz.html")
     choices = build.choices("fuzz.html")
     good = [c for c in choices if c["data-number"] == str(GOOD_NUMBER)]
-    assert [(c["data-url"], c["data-text"]) for c in good] == [("/target.html", "Known good")]
+    assert [(c["data-url"], c["data-text"]) for c in good] == [(GOOD_URL, "Known good")]
     for choice in choices:
         assert safe_href(choice["data-url"], choice["data-external"]), choice
     lines = (build.output.parent / "content" / source).read_text(encoding="utf-8").split("\n")

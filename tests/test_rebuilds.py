@@ -128,7 +128,7 @@ def test_a_cached_build_reports_choices_whose_target_is_gone(tmp_path, layer, ch
                 "Guide",
                 slug="guide",
                 choice1url="{filename}target.md",
-                choice2url="/target.html",
+                choice2url="/target.html#top",
                 choice3url="/other.html",
             ),
             "pages/target.md": markdown("Target"),
@@ -154,13 +154,13 @@ def test_a_cached_build_reports_choices_whose_target_is_gone(tmp_path, layer, ch
     assert first.messages == []
     assert [c["data-url"] for c in first.choices("guide.html")] == [
         "/target.html",
-        "/target.html",
+        "/target.html#top",
         "/other.html",
     ]
     assert cached.messages == [
         "content/pages/guide.md:3: choice1url '{filename}target.md' names no source file "
         "of this site",
-        "content/pages/guide.md:4: choice2url '/target.html' leads to no page of this site",
+        "content/pages/guide.md:4: choice2url '/target.html#top' leads to no page of this site",
     ]
     assert [c["data-url"] for c in cached.choices("guide.html")] == ["/other.html"]
 

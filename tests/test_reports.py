@@ -42,7 +42,7 @@ OWNERS_SITE = {
         choice2text="Download report\u202efdp.exe",
         choice3url="/linked-hidden.html",
         choice4url="/drafts/pages/pricing.html",
-        choice5url="/about.html",
+        choice5url="/about.html#more",
         choice5text=LONG_TEXT,
     ),
     "pages/t1-fr.md": markdown("Tee un", slug="t1", lang="fr", choice1url="/about.html"),
@@ -155,7 +155,7 @@ def test_the_published_site_holds_no_draft_and_no_source_path(published):
     assert [c["data-url"] for c in published.choices("t1.html")] == [
         "https://example.org/about.html",
         "https://example.org/linked-hidden.html",
-        "https://example.org/about.html",
+        "https://example.org/about.html#more",
     ]
     assert "https://example.org/unlinked-hidden.html" not in sitemap_urls(published)
 

@@ -188,5 +188,5 @@ def test_a_url_given_twice_differently_keeps_the_first_and_says_so(build_site):
 
     assert [c["data-url"] for c in build.choices("guide.html")] == ["/a.html"]
     assert build.messages == [
-        "content/pages/guide.md:3: choice1url '/a.html' is given 2 times; the first is used"
+        "content/pages/guide.md:2: choice1url '/a.html' is given 2 times; the first is used"
     ]

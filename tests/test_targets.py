@@ -293,7 +293,7 @@ def slug_fallback(tmp_path_factory: pytest.TempPathFactory) -> Build:
             slug=f"guide{index}",
             choice1url=written,
             choice2url="/t1",
-            choice3url="/t1.HTML",
+            choice3url="/t1.HTML#top",
         )
         for index, written in enumerate(FOREIGN_EXTENSIONS)
     }
@@ -307,7 +307,10 @@ def slug_fallback(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def test_the_slug_fallback_needs_the_extension_pages_are_saved_with(slug_fallback, index, written):
     source = f"content/pages/guide{index}.md"
 
-    assert hrefs(slug_fallback, f"pages/guide{index}.html") == [("/pages/t1.html", "Tee one")] * 2
+    assert hrefs(slug_fallback, f"pages/guide{index}.html") == [
+        ("/pages/t1.html", "Tee one"),
+        ("/pages/t1.html#top", "Tee one"),
+    ]
     assert [m for m in slug_fallback.messages if m.startswith(f"{source}:")] == [
         f"{source}:3: choice1url {written!r} leads to no page of this site"
         " (did you mean /pages/t1.html?)"
@@ -414,23 +417,29 @@ NOT_THE_SITE = [
 
 @pytest.fixture(scope="module", params=[False, True], ids=["absolute", "relative"])
 def full_urls(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
-    """A guide page holding FULL_URLS and NOT_THE_SITE, built with and without RELATIVE_URLS.
+    """A page for each of FULL_URLS, and one holding NOT_THE_SITE, built with and without
+    RELATIVE_URLS.
 
-    With the build, the start of the guide page's hrefs of this site.
+    With the build, the start of the hrefs of this site on those pages.
     """
-    written = [url for url, _ in FULL_URLS] + NOT_THE_SITE
-    slots = {f"choice{n}url": url for n, url in enumerate(written, 1)}
-    slots.update({f"choice{n}text": f"Choice {n}" for n in range(len(FULL_URLS) + 1, 13)})
     files = {
-        "pages/guide.md": guide(**slots),
-        "pages/soil.md": markdown("Soil", slug="soil"),
-        "pages/broken.md": markdown(
-            "Broken",
-            slug="broken",
-            choice1url="https://example.org/guide/pages/soill.html",
-            choice2url="https://www.example.org/guide/SOIL.html?print=1",
-        ),
+        f"pages/full{n}.md": markdown("Full", slug=f"full{n}", choice1url=url)
+        for n, (url, _) in enumerate(FULL_URLS)
     }
+    slots = {f"choice{n}url": url for n, url in enumerate(NOT_THE_SITE, 1)}
+    slots.update({f"choice{n}text": f"Choice {n}" for n in range(1, len(NOT_THE_SITE) + 1)})
+    files.update(
+        {
+            "pages/outside.md": markdown("Outside", slug="outside", **slots),
+            "pages/soil.md": markdown("Soil", slug="soil"),
+            "pages/broken.md": markdown(
+                "Broken",
+                slug="broken",
+                choice1url="https://example.org/guide/pages/soill.html",
+                choice2url="https://www.example.org/guide/SOIL.html?print=1",
+            ),
+        }
+    )
     build = build_in(
         tmp_path_factory.mktemp("full"),
         files,
@@ -444,10 +453,12 @@ def full_urls(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build,
 def test_a_full_url_under_an_absolute_siteurl_is_a_site_path(full_urls):
     build, siteurl = full_urls
 
-    choices = [(c["data-url"], c["data-external"]) for c in build.choices("pages/guide.html")]
-    assert choices[: len(FULL_URLS)] == [(f"{siteurl}/{path}", "False") for _, path in FULL_URLS]
-    assert choices[len(FULL_URLS) :] == [(url, "True") for url in NOT_THE_SITE]
-    assert [c["data-text"] for c in build.choices("pages/guide.html")][:3] == ["Soil"] * 3
+    for n, (_, path) in enumerate(FULL_URLS):
+        [choice] = build.choices(f"pages/full{n}.html")
+        assert (choice["data-url"], choice["data-external"]) == (f"{siteurl}/{path}", "False")
+    outside = [(c["data-url"], c["data-external"]) for c in build.choices("pages/outside.html")]
+    assert outside == [(url, "True") for url in NOT_THE_SITE]
+    assert [build.choices(f"pages/full{n}.html")[0]["data-text"] for n in range(3)] == ["Soil"] * 3
 
 
 def test_a_full_url_of_the_site_is_checked_and_its_suggestion_is_a_full_url(full_urls):
@@ -467,7 +478,7 @@ def test_a_siteurl_with_www_takes_full_urls_without_it(build_site):
         {
             "pages/guide.md": guide(
                 choice1url="https://example.org/pages/soil.html",
-                choice2url="http://www.example.org/soil",
+                choice2url="http://www.example.org/soil#care",
             ),
             "pages/soil.md": markdown("Soil", slug="soil"),
         },
@@ -476,6 +487,6 @@ def test_a_siteurl_with_www_takes_full_urls_without_it(build_site):
 
     assert hrefs(build, "pages/guide.html") == [
         ("https://www.example.org/pages/soil.html", "Soil"),
-        ("https://www.example.org/pages/soil.html", "Soil"),
+        ("https://www.example.org/pages/soil.html#care", "Soil"),
     ]
     assert build.messages == []
