@@ -133,7 +133,7 @@ def lay_out(graph: NavigationGraph, limit: int = PAGE_PICTURE_LIMIT) -> MapLayou
 
 
 class _Line(NamedTuple):
-    """A link on its way to an arrow: its ends' places in the column, its lane."""
+    """A link on its way to an arrow: its number, and its ends' places in the column."""
 
     number: int
     start: int

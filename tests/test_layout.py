@@ -272,6 +272,8 @@ def test_the_chapters_picture_counts_the_choices_between_chapters():
     assert [group.title for group in groups] == [f"Part {n}" for n in range(10)]
     assert sum(link.count for link in links) + sum(group.inside for group in groups) == 3000
     assert [arrow.data for arrow in layout.chapters.arrows] == list(links)
+    points = [point for arrow in layout.chapters.arrows for point in ends(arrow)]
+    assert len(points) == len(set(points))
     for arrow in layout.chapters.arrows:
         link = arrow.data
         start, end = ends(arrow)
