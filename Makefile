@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BENCH_ARGS ?=
 
-.PHONY: site serve test lint bench lighthouse screenshots gallery clean
+.PHONY: site serve test lint bench lighthouse screenshots gallery map-screenshots map-bench clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("make: Python 3.10 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
@@ -44,6 +44,12 @@ screenshots: $(INSTALLED)
 
 gallery: $(INSTALLED)
 	$(BIN)/python benchmarks/gallery.py
+
+map-screenshots: $(INSTALLED)
+	$(BIN)/python benchmarks/map_screenshots.py
+
+map-bench: $(INSTALLED)
+	$(BIN)/python benchmarks/map_page.py
 
 clean:
 	rm -rf $(VENV) example_site/output example_site/cache dist build

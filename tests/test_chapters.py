@@ -87,7 +87,7 @@ def test_written_categories_and_sub_folders_are_chapters(build_site):
         "posts/2024/spring.md": "2024",
         "posts/news.md": None,
     }
-    assert map_headings(build) == ["04-web-development", "Front end", "2024"]
+    assert map_headings(build) == ["Without a chapter", "04-web-development", "Front end", "2024"]
     assert contents(build) == [
         (None, None, ["Intro"]),
         ("04-web-development", "2", ["Flask", "Django"]),

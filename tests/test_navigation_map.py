@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-from html.parser import HTMLParser
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 from conftest import FLAT, REPORTS, Build, build_in, markdown
 
+from pelican_choices.layout import PAGE_PICTURE_LIMIT
 from pelican_choices.problems import KINDS
 
 # start -> a -> b (a dead end); a -> target; lonely -> a and to a hidden page;
@@ -134,62 +134,59 @@ EXPECTED = {
 }
 
 
-class _SvgReader(HTMLParser):
-    """The node links and the edges of the map's SVG, and the items of its text list."""
+class MapPage:
+    """What the map page shows, read as a browser parses it."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.in_svg = False
-        self.groups: list[str] = []
-        self.nodes: list[tuple[str, str]] = []
-        self.edges: dict[str, list[tuple[str, str]]] = {"near": [], "long": [], "out": []}
-        self.titles: list[str] = []
-        self.list_text = ""
-        self.in_list = 0
-        self.in_title = False
+    def __init__(self, html: str) -> None:
+        self.soup = BeautifulSoup(html, "html.parser")
+        self.map = self.soup.select_one("div.choices-map")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        classes = attributes.get("class", "").split()
-        if tag == "svg" and "choices-map-svg" in classes:
-            self.in_svg = True
-        elif self.in_svg and tag == "g":
-            self.groups.append(attributes.get("class", ""))
-        elif self.in_svg and tag == "a":
-            self.nodes.append((attributes["href"], " ".join(classes)))
-        elif self.in_svg and tag == "path" and "choices-map-edge" in classes:
-            kind = self.groups[-1].removeprefix("choices-map-edges-")
-            self.edges[kind].append((attributes["data-from"], attributes["data-to"]))
-        elif self.in_svg and tag == "title" and self.nodes:
-            self.in_title = True
-            self.titles.append("")
-        elif tag == "ul" and ("choices-map-list" in classes or self.in_list):
-            self.in_list += 1
-            self.list_text += "\n"
+    def picture(self, which: str = "pages") -> Tag | None:
+        return self.soup.select_one(f"div.choices-map-{which} svg.choices-map-svg")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "svg":
-            self.in_svg = False
-        elif self.in_svg and tag == "g":
-            self.groups.pop()
-        elif tag == "title":
-            self.in_title = False
-        elif tag == "ul" and self.in_list:
-            self.in_list -= 1
-        elif tag == "li" and self.in_list:
-            self.list_text += "\n"
+    @property
+    def nodes(self) -> list[tuple[str, str]]:
+        """Each page box of the pages' picture: its link and its classes."""
+        return [
+            (a["href"], " ".join(a["class"])) for a in self.picture().select("a.choices-map-node")
+        ]
 
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.titles[-1] += data
-        elif self.in_list:
-            self.list_text += data
+    @property
+    def titles(self) -> list[str]:
+        return [a.title.get_text() for a in self.picture().select("a.choices-map-node")]
+
+    def edges(self, group: str) -> list[tuple[str, str]]:
+        """The arrows of one group of the pages' picture (``in``, ``out``): from and to."""
+        return [
+            (path["data-from"], path["data-to"])
+            for path in self.picture().select(f"g.choices-map-edges-{group} path.choices-map-edge")
+        ]
+
+    @property
+    def list_lines(self) -> list[str]:
+        """Each entry of the list of pages, and each line of it, as text."""
+        lines = []
+        for item in self.soup.select("li.choices-map-item"):
+            own = [
+                child for child in item.children if getattr(child, "name", None) not in ("ul", "p")
+            ]
+            lines.append(" ".join("".join(_text(c) for c in own).split()))
+            lines += [
+                " ".join(li.get_text().split()) for li in item.select("ul.choices-map-out > li")
+            ]
+            lines += [" ".join(p.get_text().split()) for p in item.select("p.choices-map-in")]
+        return lines
+
+    def entry(self, anchor: str) -> Tag:
+        """The element a link within the map leads to (``#choices-map-p2``)."""
+        return self.soup.find(id=anchor.removeprefix("#"))
+
+    def links(self, selector: str) -> list[tuple[str, str]]:
+        return [(a.get_text(), a["href"]) for a in self.soup.select(selector)]
 
 
-def read_map(html: str) -> _SvgReader:
-    reader = _SvgReader()
-    reader.feed(html)
-    return reader
+def _text(node: object) -> str:
+    return node.get_text() if isinstance(node, Tag) else str(node)
 
 
 @pytest.fixture(scope="module")
@@ -235,21 +232,21 @@ def test_the_build_sums_up_the_graph_in_one_info_line(site):
 
 
 def test_the_map_links_every_node_and_draws_every_edge(site):
-    found = read_map(site.html("choices-map.html"))
+    found = MapPage(site.html("choices-map.html"))
 
     assert found.nodes == [
-        ("/start.html", "choices-map-node choices-map-has-broken"),
-        ("/a.html", "choices-map-node"),
-        ("/b.html", "choices-map-node choices-map-dead-end"),
-        ("/lonely.html", "choices-map-node choices-map-orphan"),
-        ("/self.html", "choices-map-node choices-map-orphan"),
-        ("/secret.html", "choices-map-node choices-map-unordered"),
+        ("#choices-map-p1", "choices-map-node choices-map-has-broken"),
+        ("#choices-map-p2", "choices-map-node"),
+        ("#choices-map-p3", "choices-map-node choices-map-dead-end"),
+        ("#choices-map-p4", "choices-map-node choices-map-orphan"),
+        ("#choices-map-p5", "choices-map-node choices-map-orphan"),
+        ("#choices-map-p6", "choices-map-node choices-map-unordered"),
         (
-            "/stray.html",
+            "#choices-map-p7",
             "choices-map-node choices-map-orphan choices-map-dead-end "
             "choices-map-unordered choices-map-has-broken",
         ),
-        ("/target.html", "choices-map-node choices-map-unordered"),
+        ("#choices-map-p8", "choices-map-node choices-map-unordered"),
     ]
     assert found.titles == [
         "Start; 1 broken choice",
@@ -261,54 +258,106 @@ def test_the_map_links_every_node_and_draws_every_edge(site):
         "Stray; orphan; dead end; 1 broken choice",
         "Target",
     ]
-    assert found.edges == {
-        "near": [
-            ("start.html", "a.html"),
-            ("a.html", "b.html"),
-            ("a.html", "target.html"),
-            ("lonely.html", "a.html"),
-            ("lonely.html", "secret.html"),
-            ("self.html", "self.html"),
-        ],
-        "long": [],
-        "out": [("start.html", "https://example.org/")],
-    }
+    assert found.edges("in") == [
+        ("start.html", "a.html"),
+        ("a.html", "b.html"),
+        ("a.html", "target.html"),
+        ("lonely.html", "a.html"),
+        ("lonely.html", "secret.html"),
+        ("self.html", "self.html"),
+    ]
+    assert found.edges("out") == [("start.html", "https://example.org/")]
+    # A site without chapters, and small: no picture of chapters.
+    assert found.picture("chapters") is None
 
 
-def test_the_text_list_says_what_the_picture_shows(site):
-    text = read_map(site.html("choices-map.html")).list_text
-
-    assert [line for line in text.splitlines() if line] == [
-        "Start (number 1 in the reading order)",
+def test_the_list_gives_each_page_its_place_its_choices_and_what_leads_to_it(site):
+    assert MapPage(site.html("choices-map.html")).list_lines == [
+        "Start (number 1 of 5 in the reading order; pages/start.md)",
         "Choice 1, “Go to A”, leads to A",
         "Choice 2, “Elsewhere”, leads to https://example.org/ (outside the site)",
         "Broken: choice3url “/missing.html” leads to no page of this site",
-        "A (number 2 in the reading order)",
+        "A (number 2 of 5 in the reading order; pages/a.md)",
         "Choice 1, “B”, leads to B",
         "Choice 2, “Target”, leads to Target",
-        "B (number 3 in the reading order) Dead end: no valid choice leads on.",
-        "Lonely (number 4 in the reading order) Orphan: no other page leads here.",
+        "Choices that lead here: Start (choice 1), Lonely (choice 1).",
+        "B (number 3 of 5 in the reading order; pages/b.md) Dead end: no valid choice leads on.",
+        "Choices that lead here: A (choice 1).",
+        "Lonely (number 4 of 5 in the reading order; pages/lonely.md) "
+        "Orphan: no other page leads here.",
         "Choice 1, “A”, leads to A",
         "Choice 2, “Secret”, leads to Secret",
-        "Self (number 5 in the reading order) Orphan: no other page leads here.",
+        "Self (number 5 of 5 in the reading order; pages/self.md) "
+        "Orphan: no other page leads here.",
         "Choice 1, “Self”, leads to Self",
-        "Secret (outside the reading order)",
-        "Stray (outside the reading order) Orphan: no other page leads here. "
+        "Choices that lead here: Self (choice 1).",
+        "Secret (outside the reading order; pages/secret.md)",
+        "Choices that lead here: Lonely (choice 2).",
+        "Stray (outside the reading order; pages/stray.md) Orphan: no other page leads here. "
         "Dead end: no valid choice leads on.",
         "Broken: choice1url “/gone.html” leads to no page of this site",
-        "Target (outside the reading order)",
-        "Broken, in pages/a-fr.md: choice2url “/perdu.html” leads to no page of this site",
+        "Target (outside the reading order; pages/target.md)",
+        "Choices that lead here: A (choice 2).",
     ]
+
+
+def test_every_page_named_in_the_map_links_to_its_entry_and_the_entry_to_the_page(site):
+    found = MapPage(site.html("choices-map.html"))
+    entries = found.soup.select("li.choices-map-item")
+
+    assert [(item["id"], item.a["href"]) for item in entries][:2] == [
+        ("choices-map-p1", "/start.html"),
+        ("choices-map-p2", "/a.html"),
+    ]
+    inside = found.map.select('a[href^="#"]')
+    assert len(inside) > 20
+    for link in inside:
+        assert found.entry(link["href"]) is not None, link
+        assert link.get_text().strip(), link
+    # Each link to an entry says the title of the page it leads to.
+    for link in found.soup.select("ul.choices-map-out a[href^='#'], p.choices-map-in a"):
+        assert link.get_text() == found.entry(link["href"]).a.get_text()
+
+
+def test_the_top_names_and_links_every_problem_by_kind_every_orphan_and_dead_end(site):
+    found = MapPage(site.html("choices-map.html"))
+    top = found.map.find_all(recursive=False)
+
+    assert [tag.get_text() for tag in top if tag.name in ("h2", "h3")] == [
+        "Problems",
+        "Broken choices (3)",
+        "Orphans (3)",
+        "Dead ends (2)",
+        "Pages",
+    ]
+    assert top[0]["class"] == ["choices-map-summary"]
+    assert found.links("ul.choices-map-problems a") == [
+        ("pages/a-fr.md:5", "/a-fr.html"),
+        ("pages/start.md:9", "#choices-map-p1"),
+        ("pages/stray.md:3", "#choices-map-p7"),
+    ]
+    assert found.links("ul.choices-map-orphans a") == [
+        ("Lonely", "#choices-map-p4"),
+        ("Self", "#choices-map-p5"),
+        ("Stray", "#choices-map-p7"),
+    ]
+    assert found.links("ul.choices-map-dead-ends a") == [
+        ("B", "#choices-map-p3"),
+        ("Stray", "#choices-map-p7"),
+    ]
+    html = site.html("choices-map.html")
+    assert html.index("choices-map-dead-ends") < html.index('<svg class="choices-map-svg"')
 
 
 def test_the_map_lists_every_problem_under_the_summary(site):
     html = site.html("choices-map.html")
-    start = html.index('<ul class="choices-map-problems"')
-    problems = html[start : html.index("</ul>", start)]
+    found = MapPage(html)
 
     assert html.index("choices-map-summary") < html.index("choices-map-problems")
-    assert html.index("choices-map-problems") < html.index('<svg class="choices-map-svg"')
-    assert re.findall(r'data-kind="([^"]*)">([^<]*)</li>', problems) == [
+    assert [
+        (item["data-kind"], item.get_text())
+        for item in found.soup.select("ul.choices-map-problems li.choices-map-problem")
+    ] == [
         (
             "broken-choice",
             "pages/a-fr.md:5: choice2url \u201c/perdu.html\u201d leads to no page of this site",
@@ -324,6 +373,31 @@ def test_the_map_lists_every_problem_under_the_summary(site):
     ]
 
 
+def test_a_file_or_a_listing_a_choice_leads_to_shows_its_path_or_name(build_site):
+    files = {
+        "pages/start.md": markdown(
+            "Start",
+            slug="start",
+            sort_order="1",
+            choice1url="{static}/files/planting-calendar.pdf",
+            choice1text="The calendar",
+            choice2url="/category/tools.html",
+            choice3url="/next.html",
+        ),
+        "pages/next.md": markdown("Next", slug="next", sort_order="2"),
+        "posts/news.md": markdown("News", slug="news", date="2024-01-01", category="Tools"),
+        "files/planting-calendar.pdf": b"%PDF-1.4\n",
+    }
+    found = MapPage(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
+
+    assert found.links("ul.choices-map-out a") == [
+        ("files/planting-calendar.pdf", "/files/planting-calendar.pdf"),
+        ("Tools", "/category/tools.html"),
+        ("Next", "#choices-map-p2"),
+    ]
+    assert all(text for text, _ in found.links("div.choices-map a"))
+
+
 def test_two_builds_write_the_same_bytes(site, build_site):
     second = build_site(dict(reversed(SITE.items())), **REPORTS, **FLAT)
 
@@ -331,31 +405,103 @@ def test_two_builds_write_the_same_bytes(site, build_site):
     assert second.html("choices-map.html") == site.html("choices-map.html")
 
 
-def test_chapters_get_their_own_columns(build_site):
-    files = {
-        f"pages/{slug}.md": markdown(
-            slug.upper(), slug=slug, sort_order=str(order), category=category, choice1url=to
-        )
-        for order, (slug, category, to) in enumerate(
-            [("a", "Basics", "/b.html"), ("b", "Basics", "/c.html"), ("c", "Deploy", "/a.html")],
-            1,
-        )
-    }
-    build = build_site(files, **REPORTS, **FLAT)
-    html = build.html("choices-map.html")
+CHAPTERS = {
+    f"pages/{slug}.md": markdown(
+        slug.upper(), slug=slug, sort_order=str(order), category=category, choice1url=to
+    )
+    for order, (slug, category, to) in enumerate(
+        [
+            ("a", "Basics", "/b.html"),
+            ("b", "Basics", "/c.html"),
+            ("c", "Deploy", "/a.html"),
+            ("d", "Deploy", "/e.html"),
+            ("e", "Deploy", "/a.html"),
+        ],
+        1,
+    )
+}
 
-    assert [n["chapter"] for n in json.loads(build.html("choices.json"))["nodes"]] == [
-        "Basics",
-        "Basics",
-        "Deploy",
+
+def test_each_chapter_is_a_box_with_the_choices_between_chapters_counted(build_site):
+    build = build_site(CHAPTERS, **REPORTS, **FLAT)
+    found = MapPage(build.html("choices-map.html"))
+    chapters = found.picture("chapters")
+
+    assert [(a["href"], a.title.get_text()) for a in chapters.select("a.choices-map-group")] == [
+        ("#choices-map-g1", "Basics: 2 pages, 1 choice inside"),
+        ("#choices-map-g2", "Deploy: 3 pages, 1 choice inside; 1 orphan"),
     ]
-    assert html.count('class="choices-map-heading"') == 2
-    assert ">Basics</text>" in html
-    assert ">Deploy</text>" in html
-    assert read_map(html).edges["near"] == [
+    assert [
+        (path["data-from"], path["data-to"], path["data-count"])
+        for path in chapters.select("path.choices-map-link")
+    ] == [("Basics", "Deploy", "1"), ("Deploy", "Basics", "2")]
+    assert [text.get_text() for text in chapters.select("g.choices-map-counts text")] == ["1", "2"]
+    # The pages' picture and the list group the pages by chapter too.
+    pages = found.picture("pages")
+    assert [h.get_text() for h in pages.select("text.choices-map-heading")] == ["Basics", "Deploy"]
+    assert [(h["id"], h.get_text()) for h in found.map.select("h3[id]")] == [
+        ("choices-map-g1", "Basics"),
+        ("choices-map-g2", "Deploy"),
+    ]
+    assert [
+        " ".join(p.get_text().split()) for p in found.map.select("p.choices-map-group-links")
+    ] == [
+        "Choices to Deploy (1). Choices from Deploy (2).",
+        "Choices to Basics (2). Choices from Basics (1).",
+    ]
+    assert found.edges("in") == [
         ("a.html", "b.html"),
         ("b.html", "c.html"),
         ("c.html", "a.html"),
+        ("d.html", "e.html"),
+        ("e.html", "a.html"),
+    ]
+
+
+def test_without_chapters_dotted_sort_orders_make_the_sections(build_site):
+    files = {
+        f"pages/{slug}.md": markdown(slug.upper(), slug=slug, sort_order=order, choice1url=to)
+        for slug, order, to in [
+            ("a", "1.1", "/b.html"),
+            ("b", "1.2", "/c.html"),
+            ("c", "2.1", "/a.html"),
+        ]
+    } | {"pages/aside.md": markdown("Aside", slug="aside", choice1url="/a.html")}
+    found = MapPage(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
+
+    assert [a.title.get_text() for a in found.picture("chapters").select("a")] == [
+        "Section 1: 2 pages, 1 choice inside",
+        "Section 2: 1 page, 0 choices inside",
+        "Outside the reading order: 1 page, 0 choices inside; 1 orphan",
+    ]
+
+
+def test_above_the_limit_the_chapters_picture_and_the_list_stand_for_the_pages(build_site):
+    size = PAGE_PICTURE_LIMIT + 1
+    files = {
+        f"pages/p{n}.md": markdown(
+            f"P{n}", slug=f"p{n}", sort_order=str(n), choice1url=f"/p{(n + 1) % size}.html"
+        )
+        for n in range(size)
+    }
+    found = MapPage(build_site(files, **REPORTS, **FLAT).html("choices-map.html"))
+
+    assert found.picture("pages") is None
+    assert found.map.select_one("p.choices-map-no-picture").get_text() == (
+        f"The picture of every page is drawn for a site of at most {PAGE_PICTURE_LIMIT} "
+        f"pages, and this one has {size}: the entries below, and the picture of the "
+        "chapters above, say where each page leads."
+    )
+    assert [a.title.get_text() for a in found.picture("chapters").select("a")] == [
+        "Pages 1\u201325: 25 pages, 24 choices inside",
+        "Pages 26\u201350: 25 pages, 24 choices inside",
+        "Pages 51\u201361: 11 pages, 10 choices inside",
+    ]
+    assert len(found.soup.select("li.choices-map-item")) == size
+    assert found.list_lines[-3:] == [
+        f"P{size - 1} (number {size} of {size} in the reading order; pages/p{size - 1}.md)",
+        "Choice 1, “P0”, leads to P0",
+        f"Choices that lead here: P{size - 2} (choice 1).",
     ]
 
 
@@ -381,9 +527,11 @@ def test_values_are_escaped_in_the_picture_and_the_list(build_site):
 
 def test_hrefs_follow_relative_urls(build_site):
     build = build_site(SITE, CHOICES_MAP_SAVE_AS="guide/map.html", RELATIVE_URLS=True, **FLAT)
-    found = read_map(build.html("guide/map.html"))
+    found = MapPage(build.html("guide/map.html"))
 
-    assert [href for href, _ in found.nodes][:2] == ["../start.html", "../a.html"]
+    entries = found.soup.select("li.choices-map-item > a")
+    assert [a["href"] for a in entries][:2] == ["../start.html", "../a.html"]
+    assert found.links("ul.choices-map-problems a")[0] == ("pages/a-fr.md:5", "../a-fr.html")
 
 
 @pytest.mark.parametrize(
@@ -406,7 +554,7 @@ def test_the_files_go_where_the_settings_say(build_site):
     )
 
     assert json.loads(build.html("data/graph.json")) == EXPECTED
-    assert len(read_map(build.html("map/index.html")).nodes) == 8
+    assert len(MapPage(build.html("map/index.html")).nodes) == 8
     assert not (build.output / "choices.json").exists()
     assert not (build.output / "choices-map.html").exists()
 
@@ -424,21 +572,20 @@ def test_a_save_as_outside_the_output_is_refused(build_site, value):
 
 
 @pytest.mark.parametrize(
-    ("theme", "marker"),
-    [("simple", "Proudly powered by"), ("notmyidea", 'id="banner"')],
+    ("theme", "column", "heading"),
+    [("simple", "article", "h2"), ("notmyidea", "section#content.body", "h1.entry-title")],
 )
-def test_the_map_page_renders_in_pelicans_themes(build_site, theme, marker):
+def test_the_map_is_the_text_of_a_page_in_pelicans_themes(build_site, theme, column, heading):
+    """The theme's page template writes the map page: its heading, then the map in its column."""
     build = build_site(SITE, THEME=theme, **REPORTS, **FLAT)
     html = build.html("choices-map.html")
+    found = MapPage(html)
 
-    assert marker in html
-    assert (
-        '<meta name="robots" content="noindex">'
-        in html[html.index("<head>") : html.index("</head>")]
-    )
-    assert "<title>Navigation map · " in html
-    assert len(read_map(html).nodes) == 8
-    assert html.index("<h1>Navigation map</h1>") < html.index('<svg class="choices-map-svg"')
+    assert found.soup.head.select('meta[name="robots"][content="noindex"]')
+    assert "Navigation map" in found.soup.title.get_text()
+    [text] = found.soup.select(f"{column} div.choices-map")
+    assert text.find_previous(heading.split(".")[0]).get_text().strip() == "Navigation map"
+    assert len(found.nodes) == 8
 
 
 def test_a_site_without_choices_gets_an_empty_map(build_site):

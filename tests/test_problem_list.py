@@ -116,8 +116,8 @@ class _ProblemItems(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        self.open = tag == "li" and attributes.get("class") == "choices-map-problem"
-        if self.open:
+        if tag == "li" and attributes.get("class") == "choices-map-problem":
+            self.open = True
             self.items.append((attributes.get("data-kind") or "", ""))
 
     def handle_endtag(self, tag: str) -> None:
@@ -157,9 +157,10 @@ def test_the_map_lists_every_problem_with_its_file_line_key_and_value(site):
     found = _ProblemItems()
     found.feed(site.html("choices-map.html"))
 
+    by_kind = sorted(PROBLEMS, key=lambda problem: [k.name for k in KINDS].index(problem[0]))
     assert found.items == [
         (kind, f"{source}:{line}: " + (f"{key} \u201c{value}\u201d " if key else "") + reason)
-        for kind, source, line, key, value, reason in PROBLEMS
+        for kind, source, line, key, value, reason in by_kind
     ]
 
 

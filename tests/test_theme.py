@@ -179,7 +179,12 @@ def test_pages_in_the_reading_order_link_their_neighbours(example_output):
 def test_nothing_is_loaded_from_outside_the_site(example_output):
     for path in html_pages(example_output):
         page = soup(path)
-        assert page.select("script") == [], path
+        # The theme has no script; the plugin's map page (a report) has one, written in it.
+        scripts = page.select("script")
+        if path.name == "choices-map.html":
+            assert [script.get("src") for script in scripts] == [None]
+        else:
+            assert scripts == [], path
         for element in page.select("link[href], img[src], source[src], iframe, use[href]"):
             address = element.get("href") or element.get("src") or ""
             assert not re.match(r"([a-z][a-z0-9+.-]*:|//)", address, re.IGNORECASE), (path, address)

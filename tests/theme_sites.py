@@ -183,9 +183,12 @@ THEME_CASES = INSTALLED_CASES + (
 )
 
 
-def build_tea_site(case: ThemeCase, output: Path, *, plugin: bool = True) -> Path:
+def build_tea_site(
+    case: ThemeCase, output: Path, *, plugin: bool = True, map_page: bool = False
+) -> Path:
     """Build the guide in ``case``'s theme into ``output``; with ``plugin`` off, without choices.
 
+    With ``map_page``, the plugin writes its map page too, as ``choices-map.html``.
     The handlers the build connects are disconnected when it ends, so the
     next build runs only the plugins it lists.
     """
@@ -210,6 +213,7 @@ def build_tea_site(case: ThemeCase, output: Path, *, plugin: bool = True) -> Pat
         "TRANSLATION_FEED_ATOM": None,
         "AUTHOR_FEED_ATOM": None,
         "AUTHOR_FEED_RSS": None,
+        "CHOICES_MAP_SAVE_AS": "choices-map.html" if map_page else None,
         **case.all_settings(),
     }
     os.makedirs(output, exist_ok=True)
