@@ -155,6 +155,8 @@ class ChoiceBuilder:
             field_name = "text" if slot.text else "icon"
             self._broken(source, slot, field_name, Rejection("has no %s", (slot.key("url"),)))
             return None
+        # Read first, so that its problem is named in the same build as the URL's.
+        icon = self._icon(source, slot.key("icon"), slot.icon) if slot.icon else None
         address = parse_address(slot.url, self.intrasite_link, self.site_url)
         if isinstance(address, Rejection):
             self._broken(source, slot, "url", address)
@@ -175,7 +177,6 @@ class ChoiceBuilder:
         if not text:
             self._broken(source, slot, "url", Rejection("has no text: add %s", (slot.key("text"),)))
             return None
-        icon = self._icon(source, slot.key("icon"), slot.icon) if slot.icon else None
         icon = icon or defaults.icon or self.default_icon
         external = address.kind == "outside"
         return Choice(

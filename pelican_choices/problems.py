@@ -40,8 +40,8 @@ BROKEN_CHOICE = Kind(
 )
 SAME_PLACE = Kind(
     "same-place",
-    "repeated choice",
-    "repeated choices",
+    "choice to the same place",
+    "choices to the same place",
     "a choice leading where an earlier one of its page does (the same target, query and "
     "fragment): two buttons to one place",
 )

@@ -88,7 +88,7 @@ LOGGED = [
     "direction-changing characters (U+202E RIGHT-TO-LEFT OVERRIDE); they are removed",
 ]
 COUNTED = (
-    "10 problems (1 broken choice, 1 repeated choice, 1 icon problem, 1 unread key, "
+    "10 problems (1 broken choice, 1 choice to the same place, 1 icon problem, 1 unread key, "
     "1 repeated key, 1 typed value, 1 value with hidden characters, 1 sort-order problem, "
     "1 ambiguous sort-order, 1 template problem)"
 )
@@ -219,3 +219,19 @@ def test_the_readme_describes_every_kind_as_the_code_does():
     table = text[text.index("| kind | what it covers |") :].split("\n\n")[0]
     rows = re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", table, re.MULTILINE)
     assert rows == [(kind.name, kind.what) for kind in KINDS]
+
+
+def test_a_choice_with_a_broken_url_has_its_icon_named_in_the_same_build(build_site):
+    build = build_site(
+        {
+            "pages/a.md": markdown(
+                "A", slug="a", choice1url="/nowhere.html", choice1icon="fa-terminl"
+            ),
+        }
+    )
+
+    assert build.messages == [
+        "content/pages/a.md:4: choice1icon 'fa-terminl' is not a Font Awesome Free icon "
+        "(did you mean fa-terminal?)",
+        "content/pages/a.md:3: choice1url '/nowhere.html' leads to no page of this site",
+    ]
