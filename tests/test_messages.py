@@ -204,17 +204,21 @@ def test_error_mode_fails_once_listing_every_problem(build_site, caplog):
     with pytest.raises(BrokenChoicesError) as failure:
         build_site(files, CHOICES_ON_BROKEN="error", **FLAT)
 
-    assert len(failure.value.problems) == 4
+    assert len(failure.value.problems) == 5
     assert str(failure.value) == (
-        "4 problems (3 broken choices, 1 icon problem); CHOICES_ON_BROKEN = 'error' fails the build"
+        "5 problems (3 broken choices, 2 icon problems); CHOICES_ON_BROKEN = 'error' fails the "
+        "build"
     )
+    # The icon of a choice whose URL is broken is named too: both are fixed in one round.
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
-        "4 problems (3 broken choices, 1 icon problem); CHOICES_ON_BROKEN = 'error' fails the "
+        "5 problems (3 broken choices, 2 icon problems); CHOICES_ON_BROKEN = 'error' fails the "
         "build:\n"
         "  content/pages/a.md:2: choice1url '/nowhere.html' leads to no page of this site\n"
         "  content/pages/a.md:3: choice2icon 'fa-flask' has no choice2url\n"
         "  content/pages/b.md:2: choice1url '{filename}gone.md' names no source file of this "
         "site\n"
+        "  content/pages/b.md:3: choice1icon 'fa-nope' is not a Font Awesome Free icon "
+        "(did you mean fa-node?)\n"
         "  content/pages/c.md:3: choice1icon 'fa-shovl' is not a Font Awesome Free icon"
     ]
 

@@ -64,6 +64,7 @@ def test_a_page_whose_choices_are_all_broken_keeps_its_whole_content(build_site)
         "choice2url",
         "choice3text",
         "choice4url",
+        "choice5icon",
         "choice5url",
     ]
     assert all(message.startswith("content/pages/all-bad.md:") for message in build.messages)
@@ -78,7 +79,7 @@ def test_error_mode_fails_only_once_every_page_is_written_whole(tmp_path, build_
     with pytest.raises(BrokenChoicesError) as failure:
         build_site(files, CHOICES_ON_BROKEN="error", **FLAT)
 
-    assert len(failure.value.problems) == 7
+    assert len(failure.value.problems) == 8
     [site] = tmp_path.glob("site*")
     written = (site / "output/all-bad.html").read_text(encoding="utf-8")
     assert main_of(written) == main_of((site / "output/plain.html").read_text(encoding="utf-8"))
